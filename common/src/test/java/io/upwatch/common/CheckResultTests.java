@@ -1,0 +1,70 @@
+package io.upwatch.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CheckResultTests {
+
+  private static final TaskId ID = new TaskId(42, Instant.ofEpochMilli(1_700_000_000_000L));
+
+  @Test
+  void responseRoundTripsThroughStreamFields() {
+    var result =
+        new CheckResult(ID, Instant.ofEpochMilli(1_700_000_000_250L), 87, 503, null, "w1", "eu");
+
+    var decoded = CheckResult.fromFields(result.toFields());
+
+    assertThat(decoded).isEqualTo(result);
+    assertThat(decoded.success()).isFalse();
+  }
+
+  @Test
+  void failureRoundTripsThroughStreamFields() {
+    var result =
+        new CheckResult(
+            ID,
+            Instant.ofEpochMilli(1_700_000_000_250L),
+            10_000,
+            null,
+            FailureKind.TIMEOUT,
+            "w1",
+            "eu");
+
+    assertThat(CheckResult.fromFields(result.toFields())).isEqualTo(result);
+    assertThat(result.success()).isFalse();
+  }
+
+  @Test
+  void statusesBelow500AreSuccesses() {
+    assertThat(withStatus(200).success()).isTrue();
+    assertThat(withStatus(404).success()).isTrue();
+    assertThat(withStatus(499).success()).isTrue();
+    assertThat(withStatus(500).success()).isFalse();
+    assertThat(withStatus(599).success()).isFalse();
+  }
+
+  @Test
+  void resultNeedsExactlyOneOfStatusAndFailure() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new CheckResult(ID, Instant.now(), 1, 200, FailureKind.DNS, "w", "r"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new CheckResult(ID, Instant.now(), 1, null, null, "w", "r"));
+  }
+
+  @Test
+  void malformedEntryIsRejected() {
+    Map<String, String> fields = new HashMap<>(withStatus(200).toFields());
+    fields.put("latencyMs", "fast");
+
+    assertThatIllegalArgumentException().isThrownBy(() -> CheckResult.fromFields(fields));
+  }
+
+  private static CheckResult withStatus(int status) {
+    return new CheckResult(ID, Instant.now(), 1, status, null, "w", "r");
+  }
+}

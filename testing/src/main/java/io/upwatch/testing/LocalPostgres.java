@@ -1,0 +1,67 @@
+package io.upwatch.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Provisions a role and a database on a reachable PostgreSQL server, so that tests never assume one
+ * exists. The administrative connection comes from {@code UPWATCH_TEST_PG_ADMIN_URL}, {@code
+ * UPWATCH_TEST_PG_ADMIN_USER} and {@code UPWATCH_TEST_PG_ADMIN_PASSWORD} (defaults: the {@code
+ * postgres} database on 127.0.0.1:5432 as user {@code postgres}, no password).
+ */
+public final class LocalPostgres {
+
+  /** The role the tests connect as; it owns every test database. */
+  public static final String ROLE = "upwatch_test";
+
+  /** The password of {@link #ROLE}; a test-only credential on a loopback server. */
+  public static final String PASSWORD = "upwatch_test";
+
+  private LocalPostgres() {}
+
+  /** Creates the test role and the named database when missing; returns its JDBC URL. */
+  public static synchronized String ensureDatabase(String database) {
+    if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("Unsafe database name: " + database);
+    }
+    String adminUrl = env("UPWATCH_TEST_PG_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    try (Connection admin =
+            DriverManager.getConnection(
+                adminUrl,
+                env("UPWATCH_TEST_PG_ADMIN_USER", "postgres"),
+                env("UPWATCH_TEST_PG_ADMIN_PASSWORD", ""));
+        Statement statement = admin.createStatement()) {
+      if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", ROLE)) {
+        statement.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
+      }
+      if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+        statement.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot provision test database '"
+              + database
+              + "' through "
+              + adminUrl
+              + ". Is PostgreSQL running? (see .ci/run)",
+          e);
+    }
+    return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
+  }
+
+  private static boolean exists(Connection connection, String sql, String name)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, name);
+      return query.executeQuery().next();
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
