@@ -9,8 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Adds the {@link GomonAliases} of the process environment just below the environment itself:
- * above every configuration file, below Upwatch's own variable names.
+ * Adds the {@link GomonAliases} of the process environment just below the environment itself: above
+ * every configuration file, below Upwatch's own variable names.
  */
 public class GomonEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -1,0 +1,68 @@
+package io.upwatch.api.alert;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Immutable;
+
+/** An alert raised by the local workers; the API only reads it. */
+@Entity
+@Immutable
+@Table(name = "alerts")
+public class Alert {
+
+  @Id private Long id;
+
+  @Column(name = "url_id")
+  private long urlId;
+
+  @Column(name = "opened_at")
+  private Instant openedAt;
+
+  @Column(name = "resolved_at")
+  private Instant resolvedAt;
+
+  @Column(name = "failure_count")
+  private int failureCount;
+
+  private int threshold;
+
+  @Column(name = "window_seconds")
+  private int windowSeconds;
+
+  protected Alert() {}
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getUrlId() {
+    return urlId;
+  }
+
+  public Instant getOpenedAt() {
+    return openedAt;
+  }
+
+  public Instant getResolvedAt() {
+    return resolvedAt;
+  }
+
+  public boolean isOpen() {
+    return resolvedAt == null;
+  }
+
+  public int getFailureCount() {
+    return failureCount;
+  }
+
+  public int getThreshold() {
+    return threshold;
+  }
+
+  public int getWindowSeconds() {
+    return windowSeconds;
+  }
+}

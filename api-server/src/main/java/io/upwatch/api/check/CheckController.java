@@ -1,0 +1,40 @@
+package io.upwatch.api.check;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.upwatch.api.security.CurrentUser;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Stats and recent checks of one of the caller's URLs. */
+@RestController
+@RequestMapping("/api/v1/urls/{id}")
+@Tag(name = "Checks and stats")
+class CheckController {
+
+  private final CheckService checks;
+
+  CheckController(CheckService checks) {
+    this.checks = checks;
+  }
+
+  /** Outcomes over {@code window} (default 24h; e.g. 1h, 90m, 7d, PT6H). */
+  @GetMapping("/stats")
+  UrlStats stats(
+      CurrentUser user, @PathVariable long id, @RequestParam(required = false) String window) {
+    return checks.stats(user.id(), id, checks.parseWindow(window));
+  }
+
+  @GetMapping("/checks")
+  List<CheckResponse> recent(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
+    return checks.recent(user.id(), id, limit);
+  }
+}

@@ -1,0 +1,84 @@
+package io.upwatch.api.check;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the checks table. Aggregates run in PostgreSQL on the (url_id, slot) key of each daily
+ * partition, so a day of checks is never loaded into memory.
+ */
+@Repository
+class CheckQueries {
+
+  private final JdbcClient jdbc;
+
+  CheckQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  UrlStats stats(long urlId, Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            SELECT count(*) AS checks,
+                   count(*) FILTER (WHERE success) AS successes,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms)
+                       FILTER (WHERE status_code IS NOT NULL) AS p50,
+                   percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)
+                       FILTER (WHERE status_code IS NOT NULL) AS p95
+            FROM checks
+            WHERE url_id = :url AND slot > :from AND slot <= :to
+            """)
+        .param("url", urlId)
+        .param("from", Timestamp.from(from))
+        .param("to", Timestamp.from(to))
+        .query((rs, row) -> toStats(rs, urlId, from, to))
+        .single();
+  }
+
+  List<CheckResponse> recent(long urlId, Instant since, int limit) {
+    return jdbc.sql(
+            """
+            SELECT slot, started_at, success, status_code, failure_kind, latency_ms, region
+            FROM checks
+            WHERE url_id = :url AND slot > :since
+            ORDER BY slot DESC
+            LIMIT :limit
+            """)
+        .param("url", urlId)
+        .param("since", Timestamp.from(since))
+        .param("limit", limit)
+        .query(
+            (rs, row) ->
+                new CheckResponse(
+                    rs.getTimestamp("slot").toInstant(),
+                    rs.getTimestamp("started_at").toInstant(),
+                    rs.getBoolean("success"),
+                    (Integer) rs.getObject("status_code", Integer.class),
+                    rs.getString("failure_kind"),
+                    rs.getLong("latency_ms"),
+                    rs.getString("region")))
+        .list();
+  }
+
+  private static UrlStats toStats(ResultSet rs, long urlId, Instant from, Instant to)
+      throws SQLException {
+    long checks = rs.getLong("checks");
+    long successes = rs.getLong("successes");
+    Double uptime = checks == 0 ? null : Math.round(successes * 10000.0 / checks) / 100.0;
+    return new UrlStats(
+        urlId,
+        from,
+        to,
+        checks,
+        successes,
+        checks - successes,
+        uptime,
+        rs.getObject("p50", Double.class),
+        rs.getObject("p95", Double.class));
+  }
+}

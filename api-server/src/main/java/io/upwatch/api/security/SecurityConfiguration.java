@@ -1,0 +1,106 @@
+package io.upwatch.api.security;
+
+import io.upwatch.api.config.ApiProperties;
+import java.time.Duration;
+import java.util.Objects;
+import javax.crypto.SecretKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Stateless bearer-token security: signup, login, docs and probes are open; everything else needs
+ * an HS256 JWT with an expiry.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  private static final String[] OPEN_PATHS = {
+    "/user/signup",
+    "/user/login",
+    "/api/v1/auth/signup",
+    "/api/v1/auth/login",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/v3/api-docs/**",
+    "/swagger-ui/**",
+    "/swagger-ui.html",
+    "/error"
+  };
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+    return http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(OPEN_PATHS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.OPTIONS, "/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(entryPoint)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new CurrentUserConverter())))
+        .exceptionHandling(
+            handling ->
+                handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+        .build();
+  }
+
+  @Bean
+  SecretKey jwtKey(ApiProperties properties) {
+    return JwtKeyFactory.keyFrom(properties.jwt());
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(SecretKey jwtKey) {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
+    // JwtTimestampValidator alone accepts a token without "exp": such a token would never expire.
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            new JwtTimestampValidator(Duration.ofSeconds(30)),
+            new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+            new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull)));
+    return decoder;
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(SecretKey jwtKey) {
+    return NimbusJwtEncoder.withSecretKey(jwtKey).algorithm(MacAlgorithm.HS256).build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // OWASP's Argon2id baseline: 19 MiB of memory, 2 iterations, 1 lane. The id prefix lets
+    // stored hashes move to stronger parameters later without a flag day.
+    var argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    return new DelegatingPasswordEncoder("argon2", java.util.Map.of("argon2", argon2));
+  }
+}

@@ -1,0 +1,145 @@
+package io.upwatch.api.url;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A URL a user asked Upwatch to check, with its schedule and alert rule. */
+@Entity
+@Table(name = "urls")
+public class MonitoredUrl {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "user_id", nullable = false, updatable = false)
+  private long userId;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(nullable = false, length = 2048)
+  private String url;
+
+  @Column(nullable = false)
+  private int threshold;
+
+  @Column(name = "interval_seconds", nullable = false)
+  private int intervalSeconds;
+
+  @Column(name = "timeout_ms", nullable = false)
+  private int timeoutMs;
+
+  @Column(name = "failure_window_seconds", nullable = false)
+  private int failureWindowSeconds;
+
+  @Column(nullable = false)
+  private boolean enabled = true;
+
+  @Column(name = "next_check_at", nullable = false)
+  private Instant nextCheckAt;
+
+  @CreationTimestamp
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @UpdateTimestamp
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected MonitoredUrl() {}
+
+  MonitoredUrl(long userId, UrlSettings settings, Instant firstCheckAt) {
+    this.userId = userId;
+    this.nextCheckAt = firstCheckAt;
+    apply(settings);
+  }
+
+  /** Replaces name, target, rule and schedule with the given settings. */
+  void apply(UrlSettings settings) {
+    this.name = settings.name();
+    this.url = settings.url();
+    this.threshold = settings.threshold();
+    this.intervalSeconds = Math.toIntExact(settings.interval().toSeconds());
+    this.timeoutMs = Math.toIntExact(settings.timeout().toMillis());
+    this.failureWindowSeconds = Math.toIntExact(settings.failureWindow().toSeconds());
+  }
+
+  /** Pauses or resumes checks; a resumed URL is due at once. */
+  void setEnabled(boolean enabled, Instant now) {
+    if (enabled && !this.enabled) {
+      this.nextCheckAt = now;
+    }
+    this.enabled = enabled;
+  }
+
+  /** Makes the URL due at once, so a changed target or schedule takes effect promptly. */
+  void rescheduleAt(Instant now) {
+    this.nextCheckAt = now;
+  }
+
+  UrlSettings settings() {
+    return new UrlSettings(
+        name,
+        url,
+        threshold,
+        Duration.ofSeconds(intervalSeconds),
+        Duration.ofMillis(timeoutMs),
+        Duration.ofSeconds(failureWindowSeconds));
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getUserId() {
+    return userId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  public int getThreshold() {
+    return threshold;
+  }
+
+  public Duration getInterval() {
+    return Duration.ofSeconds(intervalSeconds);
+  }
+
+  public Duration getTimeout() {
+    return Duration.ofMillis(timeoutMs);
+  }
+
+  public Duration getFailureWindow() {
+    return Duration.ofSeconds(failureWindowSeconds);
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,25 @@
+package io.upwatch.api.url;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * A URL to monitor. The original's body ({@code name}, {@code url}, {@code threshold} as a numeric
+ * string such as {@code "5"}) is a valid request; the rest is optional.
+ *
+ * @param name unique among the caller's URLs
+ * @param url absolute http(s) URL, at most 2,048 characters
+ * @param threshold an alert opens when failures in the window exceed this (0-1000)
+ * @param intervalSeconds time between checks (10-86400, default 60)
+ * @param timeoutSeconds total deadline of one check (1-60, default 10, at most the interval)
+ * @param failureWindowSeconds trailing window for the alert rule (10-86400, default 300)
+ */
+public record RegisterUrlRequest(
+    @NotBlank @UrlName String name,
+    @NotBlank @HttpUrl String url,
+    @NotNull @Min(0) @Max(1000) Integer threshold,
+    @Min(10) @Max(86400) Integer intervalSeconds,
+    @Min(1) @Max(60) Integer timeoutSeconds,
+    @Min(10) @Max(86400) Integer failureWindowSeconds) {}

@@ -1,0 +1,24 @@
+package io.upwatch.api.url;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * A partial change to a monitored URL: absent fields keep their value.
+ *
+ * @param name unique among the caller's URLs
+ * @param url absolute http(s) URL, at most 2,048 characters
+ * @param threshold an alert opens when failures in the window exceed this (0-1000)
+ * @param intervalSeconds time between checks (10-86400)
+ * @param timeoutSeconds total deadline of one check (1-60, at most the interval)
+ * @param failureWindowSeconds trailing window for the alert rule (10-86400)
+ * @param enabled false pauses checks, true resumes them
+ */
+public record UpdateUrlRequest(
+    @UrlName String name,
+    @HttpUrl String url,
+    @Min(0) @Max(1000) Integer threshold,
+    @Min(10) @Max(86400) Integer intervalSeconds,
+    @Min(1) @Max(60) Integer timeoutSeconds,
+    @Min(10) @Max(86400) Integer failureWindowSeconds,
+    Boolean enabled) {}

@@ -1,0 +1,44 @@
+package io.upwatch.api.url;
+
+import java.time.Instant;
+
+/**
+ * A monitored URL as the resource API shows it.
+ *
+ * @param id the URL's id
+ * @param name unique among the owner's URLs
+ * @param url the checked URL
+ * @param threshold an alert opens when failures in the window exceed this
+ * @param intervalSeconds time between checks
+ * @param timeoutSeconds total deadline of one check
+ * @param failureWindowSeconds trailing window of the alert rule
+ * @param enabled false while paused
+ * @param createdAt when it was registered
+ * @param updatedAt when it last changed
+ */
+public record UrlResponse(
+    long id,
+    String name,
+    String url,
+    int threshold,
+    long intervalSeconds,
+    double timeoutSeconds,
+    long failureWindowSeconds,
+    boolean enabled,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public static UrlResponse from(MonitoredUrl url) {
+    return new UrlResponse(
+        url.getId(),
+        url.getName(),
+        url.getUrl(),
+        url.getThreshold(),
+        url.getInterval().toSeconds(),
+        url.getTimeout().toMillis() / 1000.0,
+        url.getFailureWindow().toSeconds(),
+        url.isEnabled(),
+        url.getCreatedAt(),
+        url.getUpdatedAt());
+  }
+}

@@ -1,0 +1,123 @@
+package io.upwatch.api.url;
+
+import io.upwatch.api.config.ApiProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A user's monitored URLs, for both route families. Every method takes the owner's id and never
+ * touches another user's rows.
+ */
+@Service
+public class UrlService {
+
+  private final UrlRepository urls;
+  private final UserLock userLock;
+  private final ApiProperties properties;
+  private final Clock clock;
+
+  UrlService(UrlRepository urls, UserLock userLock, ApiProperties properties, Clock clock) {
+    this.urls = urls;
+    this.userLock = userLock;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public MonitoredUrl register(long userId, RegisterUrlRequest request) {
+    // Serialise per user, so concurrent registrations cannot overshoot the limit.
+    userLock.lock(userId);
+    if (urls.countByUserId(userId) >= properties.maxUrlCount()) {
+      throw new UrlLimitReached(properties.maxUrlCount());
+    }
+    var settings =
+        new UrlSettings(
+            request.name(),
+            TargetUrls.normalize(request.url()),
+            request.threshold(),
+            seconds(request.intervalSeconds(), properties.defaultInterval()),
+            seconds(request.timeoutSeconds(), properties.defaultTimeout()),
+            seconds(request.failureWindowSeconds(), properties.defaultFailureWindow()));
+    if (urls.existsByUserIdAndName(userId, settings.name())) {
+      throw new UrlNameTaken(settings.name());
+    }
+    return save(new MonitoredUrl(userId, settings, clock.instant()));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<MonitoredUrl> list(long userId, Pageable pageable) {
+    return urls.findByUserId(userId, pageable);
+  }
+
+  @Transactional(readOnly = true)
+  public List<MonitoredUrl> listAll(long userId) {
+    return urls.findByUserIdOrderById(userId);
+  }
+
+  @Transactional(readOnly = true)
+  public MonitoredUrl get(long userId, long urlId) {
+    return urls.findByIdAndUserId(urlId, userId).orElseThrow(UrlNotFound::new);
+  }
+
+  @Transactional(readOnly = true)
+  public MonitoredUrl getByName(long userId, String name) {
+    return urls.findByUserIdAndName(userId, name).orElseThrow(UrlNotFound::new);
+  }
+
+  @Transactional
+  public MonitoredUrl update(long userId, long urlId, UpdateUrlRequest request) {
+    MonitoredUrl url = get(userId, urlId);
+    UrlSettings current = url.settings();
+    var changed =
+        new UrlSettings(
+            Objects.requireNonNullElse(request.name(), current.name()),
+            request.url() == null ? current.url() : TargetUrls.normalize(request.url()),
+            Objects.requireNonNullElse(request.threshold(), current.threshold()),
+            seconds(request.intervalSeconds(), current.interval()),
+            seconds(request.timeoutSeconds(), current.timeout()),
+            seconds(request.failureWindowSeconds(), current.failureWindow()));
+    if (!changed.name().equals(current.name())
+        && urls.existsByUserIdAndName(userId, changed.name())) {
+      throw new UrlNameTaken(changed.name());
+    }
+    url.apply(changed);
+    if (!changed.url().equals(current.url()) || !changed.interval().equals(current.interval())) {
+      url.rescheduleAt(clock.instant());
+    }
+    if (request.enabled() != null) {
+      url.setEnabled(request.enabled(), clock.instant());
+    }
+    return save(url);
+  }
+
+  @Transactional
+  public MonitoredUrl setEnabled(long userId, long urlId, boolean enabled) {
+    MonitoredUrl url = get(userId, urlId);
+    url.setEnabled(enabled, clock.instant());
+    return save(url);
+  }
+
+  @Transactional
+  public void delete(long userId, long urlId) {
+    urls.delete(get(userId, urlId));
+  }
+
+  private MonitoredUrl save(MonitoredUrl url) {
+    try {
+      return urls.saveAndFlush(url);
+    } catch (DataIntegrityViolationException raced) {
+      throw new UrlNameTaken(url.getName());
+    }
+  }
+
+  private static Duration seconds(Integer value, Duration fallback) {
+    return value == null ? fallback : Duration.ofSeconds(value);
+  }
+}

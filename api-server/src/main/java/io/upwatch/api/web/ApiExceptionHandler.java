@@ -1,0 +1,197 @@
+package io.upwatch.api.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Maps every error to an RFC 9457 problem. Bad input is a 4xx naming the field; an unavailable
+ * dependency is a 503 with Retry-After; nothing a client sends can produce a 500.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  private static final String RETRY_AFTER_SECONDS = "5";
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> handleApiException(ApiException exception) {
+    ProblemDetail problem = problem(exception.status(), exception.type(), exception.getMessage());
+    var response = ResponseEntity.status(exception.status());
+    if (exception instanceof RetryableApiException retryable) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryable.retryAfter().toSeconds()));
+    }
+    return response.body(problem);
+  }
+
+  @ExceptionHandler({
+    CannotCreateTransactionException.class,
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    QueryTimeoutException.class,
+    RedisConnectionFailureException.class
+  })
+  ResponseEntity<ProblemDetail> handleUnavailableDependency(Exception exception) {
+    log.warn("A dependency is unavailable: {}", exception.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "dependency-unavailable",
+                "A backing service is temporarily unavailable; nothing was changed. Retry later."));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> handleUnexpected(Exception exception) {
+    log.error("Unexpected error", exception);
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "An unexpected error occurred; it has been logged."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        exception.getBindingResult().getFieldErrors().stream().map(this::fieldError).toList();
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", describe(errors));
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        exception.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                Map.of(
+                                    "field",
+                                    String.valueOf(result.getMethodParameter().getParameterName()),
+                                    "message",
+                                    String.valueOf(error.getDefaultMessage()))))
+            .toList();
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", describe(errors));
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (causedByBodyLimit(exception)) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", rootMessage(exception)));
+    }
+    return ResponseEntity.badRequest()
+        .body(problem(HttpStatus.BAD_REQUEST, "malformed-body", unreadableDetail(exception)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception exception,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    // Framework-detected errors (405, 415, 404, type mismatches...) get a type like ours.
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      problem.setType(ProblemTypes.of("http-" + status.value()));
+    }
+    return super.handleExceptionInternal(exception, body, headers, status, request);
+  }
+
+  private static String unreadableDetail(HttpMessageNotReadableException exception) {
+    Throwable cause = exception.getMostSpecificCause();
+    if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+      String field =
+          databind.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getPropertyName() != null
+                          ? ref.getPropertyName()
+                          : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      return "Invalid '" + field + "': wrong type or format.";
+    }
+    if (cause instanceof JacksonException) {
+      return "The request body is not valid JSON.";
+    }
+    return "The request body is missing or unreadable.";
+  }
+
+  private static boolean causedByBodyLimit(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof RequestBodyLimitFilter.BodyTooLarge) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable exception) {
+    Throwable t = exception;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  private Map<String, String> fieldError(FieldError error) {
+    return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+  }
+
+  private static String describe(List<Map<String, String>> errors) {
+    if (errors.isEmpty()) {
+      return "The request is invalid.";
+    }
+    var first = errors.getFirst();
+    return "Invalid '" + first.get("field") + "': " + first.get("message") + ".";
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(ProblemTypes.of(type));
+    return problem;
+  }
+}
