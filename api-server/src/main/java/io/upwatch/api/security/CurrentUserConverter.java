@@ -3,8 +3,8 @@ package io.upwatch.api.security;
 import java.util.List;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /** Makes a {@link CurrentUser} the principal of every request with a valid token. */
 class CurrentUserConverter implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -15,7 +15,7 @@ class CurrentUserConverter implements Converter<Jwt, AbstractAuthenticationToken
     try {
       id = Long.parseLong(jwt.getSubject());
     } catch (NumberFormatException e) {
-      throw new BadJwtException("Token subject is not a user id");
+      throw new InvalidBearerTokenException("Token subject is not a user id");
     }
     var user = new CurrentUser(id, jwt.getClaimAsString(TokenIssuer.USERNAME_CLAIM));
     return new CurrentUserAuthentication(user, jwt);

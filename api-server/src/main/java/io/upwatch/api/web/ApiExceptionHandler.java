@@ -24,6 +24,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -143,21 +145,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static String unreadableDetail(HttpMessageNotReadableException exception) {
     Throwable cause = exception.getMostSpecificCause();
-    if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-      String field =
-          databind.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getPropertyName() != null
-                          ? ref.getPropertyName()
-                          : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining("."));
-      return "Invalid '" + field + "': wrong type or format.";
+    if (cause instanceof DatabindException databind) {
+      if (databind.getPath().isEmpty()) {
+        return "The request body must be a JSON object with the documented fields.";
+      }
+      return "Invalid '" + fieldPath(databind) + "': wrong type or format.";
+    }
+    if (cause instanceof InputCoercionException coercion
+        && coercion.processor() instanceof JsonParser parser
+        && parser.currentName() != null) {
+      return "Invalid '" + parser.currentName() + "': number out of range.";
     }
     if (cause instanceof JacksonException) {
       return "The request body is not valid JSON.";
     }
     return "The request body is missing or unreadable.";
+  }
+
+  private static String fieldPath(DatabindException databind) {
+    return databind.getPath().stream()
+        .map(
+            ref ->
+                ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
   }
 
   private static boolean causedByBodyLimit(Throwable exception) {

@@ -1,0 +1,88 @@
+package io.upwatch.api;
+
+import static io.upwatch.api.support.ApiClient.credentials;
+import static io.upwatch.api.support.ApiClient.json;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.upwatch.api.support.ApiClient;
+import io.upwatch.api.support.ApiIntegrationTest;
+import io.upwatch.api.support.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Failed logins are limited per account (5 per 15 min) and per client address (20 per 15 min), with
+ * counters in Redis; the limit holds even for the right password.
+ */
+@ApiIntegrationTest
+class LoginThrottleIntegrationTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired ApiClient api;
+  @Autowired TestData data;
+
+  @BeforeEach
+  void user() throws Exception {
+    data.reset();
+    api.signUpAndLogIn("alice");
+  }
+
+  @Test
+  void accountIsLockedAfterFiveFailuresEvenForTheRightPassword() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(login("alice", "wrong-password", "10.0.0." + i))
+          .andExpect(status().isUnauthorized());
+    }
+
+    mvc.perform(login("alice", ApiClient.PASSWORD, "10.0.0.99"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().exists("Retry-After"));
+    mvc.perform(login("/api/v1/auth/login", "alice", ApiClient.PASSWORD, "10.0.0.99"))
+        .andExpect(status().isTooManyRequests());
+  }
+
+  @Test
+  void addressIsLockedAfterTwentyFailuresAcrossAccounts() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      mvc.perform(login("guess" + i, "wrong-password", "10.9.9.9"))
+          .andExpect(status().isUnauthorized());
+    }
+
+    mvc.perform(login("alice", ApiClient.PASSWORD, "10.9.9.9"))
+        .andExpect(status().isTooManyRequests());
+    mvc.perform(login("alice", ApiClient.PASSWORD, "10.9.9.10")).andExpect(status().isOk());
+  }
+
+  @Test
+  void successClearsTheAccountsFailures() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      mvc.perform(login("alice", "wrong-password", "10.1.0." + i));
+    }
+    mvc.perform(login("alice", ApiClient.PASSWORD, "10.1.1.1")).andExpect(status().isOk());
+
+    for (int i = 0; i < 4; i++) {
+      mvc.perform(login("alice", "wrong-password", "10.1.2." + i))
+          .andExpect(status().isUnauthorized());
+    }
+    mvc.perform(login("alice", ApiClient.PASSWORD, "10.1.1.1")).andExpect(status().isOk());
+  }
+
+  private static MockHttpServletRequestBuilder login(String user, String password, String from) {
+    return login("/user/login", user, password, from);
+  }
+
+  private static MockHttpServletRequestBuilder login(
+      String path, String user, String password, String from) {
+    return json(post(path), credentials(user, password))
+        .with(
+            request -> {
+              request.setRemoteAddr(from);
+              return request;
+            });
+  }
+}

@@ -1,0 +1,69 @@
+package io.upwatch.api.support;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Direct access to the test database and Redis: cleaning, seeding and counting rows. */
+public class TestData {
+
+  private final JdbcClient jdbc;
+  private final StringRedisTemplate redis;
+
+  TestData(JdbcClient jdbc, StringRedisTemplate redis) {
+    this.jdbc = jdbc;
+    this.redis = redis;
+  }
+
+  /** Empties every table and the login counters. */
+  public void reset() {
+    jdbc.sql("TRUNCATE users, urls, alerts RESTART IDENTITY CASCADE").update();
+    jdbc.sql("DELETE FROM checks").update();
+    var keys = redis.keys("upwatch:*");
+    if (keys != null && !keys.isEmpty()) {
+      redis.delete(keys);
+    }
+  }
+
+  public long count(String table) {
+    return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+  }
+
+  /** Stores a check result as the local worker would. */
+  public void check(long urlId, Instant slot, Integer status, String failureKind, int latencyMs) {
+    boolean success = status != null && status < 500;
+    jdbc.sql(
+            """
+            INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, failure_kind,
+                                success, worker_id, region)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'test-worker', 'test')
+            """)
+        .params(
+            urlId,
+            Timestamp.from(slot),
+            Timestamp.from(slot),
+            latencyMs,
+            status,
+            failureKind,
+            success)
+        .update();
+  }
+
+  /** Stores an alert as the local worker would; returns its id. */
+  public long alert(long urlId, Instant openedAt, Instant resolvedAt, int failures) {
+    return jdbc.sql(
+            """
+            INSERT INTO alerts (url_id, opened_at, resolved_at, failure_count, threshold,
+                                window_seconds)
+            VALUES (?, ?, ?, ?, 3, 300) RETURNING id
+            """)
+        .params(
+            urlId,
+            Timestamp.from(openedAt),
+            resolvedAt == null ? null : Timestamp.from(resolvedAt),
+            failures)
+        .query(Long.class)
+        .single();
+  }
+}

@@ -1,0 +1,50 @@
+package io.upwatch.monitoring.probe;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.SocketAddressResolver;
+
+/**
+ * Applies the {@link TargetPolicy} to resolved addresses, at connect time. Every connection, the
+ * first and every redirect hop's, is resolved here, so DNS rebinding cannot slip past the policy.
+ */
+final class GuardedResolver implements SocketAddressResolver {
+
+  private final SocketAddressResolver delegate;
+  private final TargetPolicy policy;
+
+  GuardedResolver(SocketAddressResolver delegate, TargetPolicy policy) {
+    this.delegate = delegate;
+    this.policy = policy;
+  }
+
+  @Override
+  public void resolve(
+      String host,
+      int port,
+      Map<String, Object> context,
+      Promise<List<InetSocketAddress>> promise) {
+    delegate.resolve(
+        host,
+        port,
+        context,
+        new Promise<>() {
+          @Override
+          public void succeeded(List<InetSocketAddress> addresses) {
+            List<InetSocketAddress> permitted = addresses.stream().filter(policy::permits).toList();
+            if (permitted.isEmpty()) {
+              promise.failed(new ForbiddenTarget(host, addresses));
+            } else {
+              promise.succeeded(permitted);
+            }
+          }
+
+          @Override
+          public void failed(Throwable failure) {
+            promise.failed(failure);
+          }
+        });
+  }
+}

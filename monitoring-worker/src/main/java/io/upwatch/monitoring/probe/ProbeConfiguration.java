@@ -1,0 +1,18 @@
+package io.upwatch.monitoring.probe;
+
+import io.upwatch.monitoring.MonitoringProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ProbeConfiguration {
+
+  @Bean(destroyMethod = "close")
+  HttpProber prober(MonitoringProperties properties) throws Exception {
+    TargetPolicy policy =
+        properties.blockPrivateTargets()
+            ? TargetPolicy.publicAddressesOnly()
+            : TargetPolicy.anyAddress();
+    return new HttpProber(ProbeSettings.from(properties), policy);
+  }
+}

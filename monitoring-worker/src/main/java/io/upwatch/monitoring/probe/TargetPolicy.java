@@ -1,0 +1,20 @@
+package io.upwatch.monitoring.probe;
+
+import java.net.InetSocketAddress;
+
+/** Decides which resolved addresses a check may connect to. */
+@FunctionalInterface
+interface TargetPolicy {
+
+  boolean permits(InetSocketAddress address);
+
+  /** Every address, for watching internal services. */
+  static TargetPolicy anyAddress() {
+    return address -> true;
+  }
+
+  /** Only publicly routable addresses: nothing private, loopback, link-local or multicast. */
+  static TargetPolicy publicAddressesOnly() {
+    return address -> PublicAddresses.isPublic(address.getAddress());
+  }
+}

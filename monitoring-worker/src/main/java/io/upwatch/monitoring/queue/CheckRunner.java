@@ -1,0 +1,157 @@
+package io.upwatch.monitoring.queue;
+
+import io.upwatch.common.CheckResult;
+import io.upwatch.common.CheckTask;
+import io.upwatch.monitoring.MonitoringProperties;
+import io.upwatch.monitoring.probe.ProbeOutcome;
+import io.upwatch.monitoring.probe.Prober;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs checks on virtual threads, at most {@code concurrency} at once, and for each publishes the
+ * result and only then acknowledges the task. A task whose result could not be published stays
+ * pending, to be reclaimed after the lease: at-least-once.
+ */
+@Component
+class CheckRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(CheckRunner.class);
+
+  private final Prober prober;
+  private final TaskStream stream;
+  private final WorkerMetrics metrics;
+  private final OutageLog outage;
+  private final Clock clock;
+  private final MonitoringProperties properties;
+  private final Semaphore permits;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile ExecutorService checks;
+  private volatile boolean handedBack;
+
+  CheckRunner(
+      Prober prober,
+      TaskStream stream,
+      WorkerMetrics metrics,
+      OutageLog outage,
+      Clock clock,
+      MonitoringProperties properties) {
+    this.prober = prober;
+    this.stream = stream;
+    this.metrics = metrics;
+    this.outage = outage;
+    this.clock = clock;
+    this.properties = properties;
+    this.permits = new Semaphore(properties.concurrency());
+    metrics.trackInFlight(inFlight::get);
+  }
+
+  void open() {
+    handedBack = false;
+    checks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("check-", 0).factory());
+  }
+
+  /** Waits up to {@code wait} for free capacity; returns how many checks may start (0 or more). */
+  int reserve(Duration wait) throws InterruptedException {
+    if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      return 0;
+    }
+    return 1 + permits.drainPermits();
+  }
+
+  void release(int unused) {
+    permits.release(unused);
+  }
+
+  /** Starts a check on one reserved permit; false when shutting down (the permit is returned). */
+  boolean submit(RecordId entry, CheckTask task) {
+    inFlight.incrementAndGet();
+    try {
+      checks.execute(() -> runAndRelease(entry, task));
+      return true;
+    } catch (RejectedExecutionException e) {
+      inFlight.decrementAndGet();
+      permits.release();
+      return false;
+    }
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** Waits up to {@code grace} for running checks; returns whether all finished. */
+  boolean awaitIdle(Duration grace) throws InterruptedException {
+    int all = properties.concurrency();
+    if (!permits.tryAcquire(all, grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    permits.release(all);
+    return true;
+  }
+
+  /** Abandons running checks without publishing: their tasks stay pending for another worker. */
+  void close(boolean handBack) {
+    handedBack = handBack;
+    if (handBack) {
+      checks.shutdownNow();
+    } else {
+      checks.shutdown();
+    }
+  }
+
+  private void runAndRelease(RecordId entry, CheckTask task) {
+    try {
+      run(entry, task);
+    } catch (InterruptedException e) {
+      log.debug("Check of task {} abandoned on shutdown", task.id());
+    } catch (RuntimeException e) {
+      log.warn("Check of task {} failed unexpectedly; it stays pending", task.id(), e);
+    } finally {
+      inFlight.decrementAndGet();
+      permits.release();
+    }
+  }
+
+  private void run(RecordId entry, CheckTask task) throws InterruptedException {
+    Instant startedAt = clock.instant();
+    Duration timeout =
+        task.timeout().compareTo(properties.maxCheckTimeout()) > 0
+            ? properties.maxCheckTimeout()
+            : task.timeout();
+    ProbeOutcome outcome = prober.probe(task.url(), timeout);
+    var result =
+        new CheckResult(
+            task.id(),
+            startedAt,
+            outcome.latency().toMillis(),
+            outcome.statusCode(),
+            outcome.failure(),
+            properties.workerId(),
+            properties.region());
+    metrics.checked(result);
+    if (handedBack) {
+      return;
+    }
+    try {
+      stream.publish(result);
+      stream.acknowledge(entry);
+      outage.recovered();
+    } catch (RuntimeException e) {
+      outage.failed(e);
+      return;
+    }
+    log.debug("Checked {} for task {}: {}", task.url(), task.id(), result);
+  }
+}

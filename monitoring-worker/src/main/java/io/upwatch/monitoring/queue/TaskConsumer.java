@@ -1,0 +1,182 @@
+package io.upwatch.monitoring.queue;
+
+import io.upwatch.common.CheckTask;
+import io.upwatch.monitoring.MonitoringProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads tasks from the task stream while running, never more than there is capacity for, and every
+ * reclaim interval takes over tasks that dead workers left pending. Survives any failure: logs it,
+ * backs off, and carries on. On stop it reads no more, lets running checks finish for the grace
+ * period and hands the rest back by leaving them unacknowledged.
+ */
+@Component
+class TaskConsumer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskConsumer.class);
+  private static final Duration JOIN_MARGIN = Duration.ofSeconds(5);
+
+  private final TaskStream stream;
+  private final CheckRunner runner;
+  private final WorkerMetrics metrics;
+  private final OutageLog outage;
+  private final Clock clock;
+  private final MonitoringProperties properties;
+  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+  private volatile boolean running;
+  private Thread loop;
+  private boolean groupReady;
+  private String reclaimCursor = Reclaimed.START;
+  private Instant nextReclaim = Instant.MIN;
+
+  TaskConsumer(
+      TaskStream stream,
+      CheckRunner runner,
+      WorkerMetrics metrics,
+      OutageLog outage,
+      Clock clock,
+      MonitoringProperties properties) {
+    this.stream = stream;
+    this.runner = runner;
+    this.metrics = metrics;
+    this.outage = outage;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  @Override
+  public void start() {
+    runner.open();
+    running = true;
+    loop = Thread.ofPlatform().name("task-consumer").daemon(true).start(this::consume);
+    log.info(
+        "Monitoring worker {} (region {}) consuming with concurrency {}",
+        properties.workerId(),
+        properties.region(),
+        properties.concurrency());
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    try {
+      loop.join(properties.readBlock().plus(JOIN_MARGIN));
+      boolean finished = runner.awaitIdle(properties.shutdownGrace());
+      if (!finished) {
+        log.info("Handing back {} unfinished checks to other workers", runner.inFlight());
+      }
+      runner.close(!finished);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      runner.close(true);
+    }
+    log.info("Monitoring worker {} stopped", properties.workerId());
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void consume() {
+    while (running) {
+      try {
+        pass();
+        outage.recovered();
+        backoff.reset();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        groupReady = false;
+        outage.failed(e);
+        if (!pause(backoff.next())) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void pass() throws InterruptedException {
+    if (!groupReady) {
+      stream.ensureGroup();
+      groupReady = true;
+    }
+    int reserved = runner.reserve(properties.readBlock());
+    int started = 0;
+    try {
+      if (reserved > 0 && running) {
+        for (TaskEntry entry : next(reserved)) {
+          if (dispatch(entry)) {
+            started++;
+          }
+        }
+      }
+    } finally {
+      runner.release(reserved - started);
+    }
+  }
+
+  private List<TaskEntry> next(int count) {
+    if (clock.instant().isBefore(nextReclaim)) {
+      return stream.read(count, properties.readBlock());
+    }
+    Reclaimed reclaimed = stream.reclaim(reclaimCursor, count, properties.leaseTime());
+    reclaimCursor = reclaimed.cursor();
+    if (reclaimed.scanComplete()) {
+      nextReclaim = clock.instant().plus(properties.reclaimInterval());
+      stream.forgetIdleConsumers(properties.leaseTime().multipliedBy(10));
+    }
+    if (!reclaimed.entries().isEmpty()) {
+      log.info("Reclaimed {} tasks left pending past the lease", reclaimed.entries().size());
+      metrics.reclaimed(reclaimed.entries().size());
+    }
+    return reclaimed.entries();
+  }
+
+  /** Starts the entry's check; false when it was dead-lettered instead. */
+  private boolean dispatch(TaskEntry entry) {
+    if (entry.deliveries() > properties.maxDeliveries()) {
+      log.warn(
+          "Task {} delivered {} times; moved to the dead-letter stream",
+          entry.id(),
+          entry.deliveries());
+      stream.deadLetter(entry, "max-deliveries");
+      metrics.deadLettered("max_deliveries");
+      return false;
+    }
+    CheckTask task;
+    try {
+      task = decode(entry);
+    } catch (IllegalArgumentException e) {
+      log.warn("Malformed task {} moved to the dead-letter stream: {}", entry.id(), e.getMessage());
+      stream.deadLetter(entry, "malformed: " + e.getMessage());
+      metrics.deadLettered("malformed");
+      return false;
+    }
+    return runner.submit(entry.id(), task);
+  }
+
+  private static CheckTask decode(TaskEntry entry) {
+    CheckTask task = CheckTask.fromFields(entry.fields());
+    if (task.timeout().isNegative() || task.timeout().isZero()) {
+      throw new IllegalArgumentException("Timeout is not positive: " + task.timeout());
+    }
+    return task;
+  }
+
+  private boolean pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+      return true;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+}
