@@ -18,12 +18,17 @@ public class TestData {
 
   /** Empties every table and the login counters. */
   public void reset() {
-    jdbc.sql("TRUNCATE users, urls, alerts RESTART IDENTITY CASCADE").update();
-    jdbc.sql("DELETE FROM checks").update();
+    resetDatabase();
     var keys = redis.keys("upwatch:*");
     if (keys != null && !keys.isEmpty()) {
       redis.delete(keys);
     }
+  }
+
+  /** Empties every table. */
+  public void resetDatabase() {
+    jdbc.sql("TRUNCATE users, urls, alerts RESTART IDENTITY CASCADE").update();
+    jdbc.sql("DELETE FROM checks").update();
   }
 
   public long count(String table) {
