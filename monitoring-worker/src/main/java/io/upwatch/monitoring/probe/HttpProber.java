@@ -60,7 +60,9 @@ final class HttpProber implements Prober, AutoCloseable {
     } catch (Exception e) {
       Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
       FailureKind kind = FailureClassifier.classify(failure);
-      log.debug("Check of {} failed as {}: {}", url, kind, failure.toString());
+      if (log.isDebugEnabled()) {
+        log.debug("Check of {} failed as {}: {}", url, kind, failure.toString());
+      }
       return ProbeOutcome.failed(kind, since(start));
     }
   }

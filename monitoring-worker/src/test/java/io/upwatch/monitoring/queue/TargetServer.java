@@ -1,0 +1,45 @@
+package io.upwatch.monitoring.queue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A loopback site to check: answers 200 to anything and counts the requests per path. */
+final class TargetServer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+  TargetServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext(
+        "/",
+        exchange -> {
+          hits.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger())
+              .incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  int hits(String path) {
+    AtomicInteger count = hits.get(path);
+    return count == null ? 0 : count.get();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
