@@ -12,6 +12,9 @@ public final class Streams {
   /** Tasks that failed delivery too many times, kept for inspection. */
   public static final String DEAD_LETTERS = "upwatch:tasks:dead";
 
+  /** Results that could not be decoded, kept for inspection. */
+  public static final String RESULT_DEAD_LETTERS = "upwatch:results:dead";
+
   /** The consumer group of monitoring workers on {@link #TASKS}. */
   public static final String MONITORING_GROUP = "monitoring-workers";
 

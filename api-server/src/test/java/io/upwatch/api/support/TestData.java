@@ -60,14 +60,16 @@ public class TestData {
     return jdbc.sql(
             """
             INSERT INTO alerts (url_id, opened_at, resolved_at, failure_count, threshold,
-                                window_seconds)
-            VALUES (?, ?, ?, ?, 3, 300) RETURNING id
+                                window_seconds, trigger_slot, resolved_slot)
+            VALUES (?, ?, ?, ?, 3, 300, ?, ?) RETURNING id
             """)
         .params(
             urlId,
             Timestamp.from(openedAt),
             resolvedAt == null ? null : Timestamp.from(resolvedAt),
-            failures)
+            failures,
+            Timestamp.from(openedAt),
+            resolvedAt == null ? null : Timestamp.from(resolvedAt))
         .query(Long.class)
         .single();
   }

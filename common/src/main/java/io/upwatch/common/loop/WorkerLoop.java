@@ -1,0 +1,160 @@
+package io.upwatch.common.loop;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs one unit of work after another on its own thread until the application stops. A pass that
+ * throws is logged (once, not per retry) and retried after an exponential backoff, so a worker
+ * survives any failure of its dependencies; a pass that found nothing to do is followed by a short
+ * idle pause.
+ */
+public final class WorkerLoop implements SmartLifecycle {
+
+  /** One unit of work. */
+  @FunctionalInterface
+  public interface Pass {
+    /**
+     * Does one unit of work.
+     *
+     * @return true when there may be more work right away, false to idle before the next pass
+     */
+    boolean run() throws Exception;
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerLoop.class);
+
+  private final String name;
+  private final Pass pass;
+  private final Duration idle;
+  private final Duration maxBackoff;
+  private final int phase;
+  private final boolean autoStartup;
+  private volatile boolean running;
+  private Thread thread;
+
+  /**
+   * @param name the thread's name and the loop's name in logs
+   * @param pass the work
+   * @param idle pause after a pass that found nothing to do
+   * @param maxBackoff longest pause between retries after failures
+   * @param phase lifecycle phase: higher phases start later and stop earlier
+   */
+  public WorkerLoop(String name, Pass pass, Duration idle, Duration maxBackoff, int phase) {
+    this(name, pass, idle, maxBackoff, phase, true);
+  }
+
+  /**
+   * @param name the thread's name and the loop's name in logs
+   * @param pass the work
+   * @param idle pause after a pass that found nothing to do
+   * @param maxBackoff longest pause between retries after failures
+   * @param phase lifecycle phase: higher phases start later and stop earlier
+   * @param autoStartup false to leave the loop stopped until {@link #start()} (tests drive passes)
+   */
+  public WorkerLoop(
+      String name, Pass pass, Duration idle, Duration maxBackoff, int phase, boolean autoStartup) {
+    this.autoStartup = autoStartup;
+    this.name = name;
+    this.pass = pass;
+    this.idle = idle;
+    this.maxBackoff = maxBackoff;
+    this.phase = phase;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    thread = Thread.ofPlatform().name(name).daemon(false).start(this::loop);
+    log.info("Started {}", name);
+  }
+
+  @Override
+  public void stop() {
+    Thread current;
+    synchronized (this) {
+      running = false;
+      current = thread;
+    }
+    if (current != null) {
+      current.interrupt();
+      try {
+        current.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    log.info("Stopped {}", name);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public boolean isAutoStartup() {
+    return autoStartup;
+  }
+
+  @Override
+  public int getPhase() {
+    return phase;
+  }
+
+  private void loop() {
+    int failures = 0;
+    while (running) {
+      try {
+        boolean more = pass.run();
+        if (failures > 0) {
+          log.info("{} recovered after {} failed attempts", name, failures);
+          failures = 0;
+        }
+        if (!more) {
+          pause(idle);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        if (!running) {
+          return;
+        }
+      } catch (Exception e) {
+        if (!running) {
+          return;
+        }
+        failures++;
+        if (failures == 1) {
+          log.warn("{} failed, retrying with backoff: {}", name, e.toString(), e);
+        } else {
+          log.debug("{} failed again ({} in a row): {}", name, failures, e.toString());
+        }
+        pause(backoff(failures));
+      }
+    }
+  }
+
+  Duration backoff(int failures) {
+    long millis = 100L << Math.min(failures - 1, 16);
+    return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis(millis);
+  }
+
+  private void pause(Duration duration) {
+    if (duration.isZero() || !running) {
+      return;
+    }
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // A stop() interrupt ends the pause; the flag ends the loop.
+    Thread.interrupted();
+  }
+}

@@ -1,0 +1,66 @@
+package io.upwatch.worker.ingest;
+
+import io.upwatch.common.CheckResult;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores results in the checks table with one statement per batch. The primary key is the task id
+ * (url, slot), so a redelivered result is still one row.
+ */
+@Repository
+class CheckWriter {
+
+  private static final String INSERT =
+      """
+      INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, failure_kind,
+                          success, worker_id, region)
+      SELECT r.url_id,
+             timestamptz 'epoch' + r.slot_ms * interval '1 millisecond',
+             timestamptz 'epoch' + r.started_ms * interval '1 millisecond',
+             r.latency_ms, r.status, r.kind, r.success, r.worker, r.region
+      FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::text[],
+                  ?::boolean[], ?::text[], ?::text[])
+           AS r(url_id, slot_ms, started_ms, latency_ms, status, kind, success, worker, region)
+      ON CONFLICT DO NOTHING
+      """;
+
+  private final JdbcClient jdbc;
+
+  CheckWriter(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the results; returns how many were new. */
+  int insert(List<CheckResult> results) {
+    if (results.isEmpty()) {
+      return 0;
+    }
+    int n = results.size();
+    Long[] urlIds = new Long[n];
+    Long[] slots = new Long[n];
+    Long[] started = new Long[n];
+    Integer[] latency = new Integer[n];
+    Integer[] status = new Integer[n];
+    String[] kind = new String[n];
+    Boolean[] success = new Boolean[n];
+    String[] worker = new String[n];
+    String[] region = new String[n];
+    for (int i = 0; i < n; i++) {
+      CheckResult r = results.get(i);
+      urlIds[i] = r.id().urlId();
+      slots[i] = r.id().slot().toEpochMilli();
+      started[i] = r.startedAt().toEpochMilli();
+      latency[i] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, r.latencyMillis()));
+      status[i] = r.statusCode();
+      kind[i] = r.failureKind() == null ? null : r.failureKind().name();
+      success[i] = r.success();
+      worker[i] = r.workerId();
+      region[i] = r.region();
+    }
+    return jdbc.sql(INSERT)
+        .params(urlIds, slots, started, latency, status, kind, success, worker, region)
+        .update();
+  }
+}

@@ -1,0 +1,50 @@
+package io.upwatch.worker.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.upwatch.worker.alert.AlertEvaluator;
+import io.upwatch.worker.config.WorkerProperties;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Runs {@code concurrency} ingestion consumers until shutdown. */
+@Configuration(proxyBeanMethods = false)
+class IngestionConfiguration {
+
+  @Bean
+  ResultIngestor.IngestMetrics ingestMetrics(MeterRegistry registry) {
+    return new ResultIngestor.IngestMetrics(registry);
+  }
+
+  @Bean
+  List<ResultIngestor> resultIngestors(
+      ResultStream stream,
+      CheckWriter writer,
+      AlertEvaluator alerts,
+      TransactionTemplate transaction,
+      WorkerProperties properties,
+      Clock clock,
+      ResultIngestor.IngestMetrics metrics) {
+    return IntStream.range(0, properties.concurrency())
+        .mapToObj(
+            i ->
+                new ResultIngestor(
+                    properties.consumerName() + "-" + i,
+                    stream,
+                    writer,
+                    alerts,
+                    transaction,
+                    properties,
+                    clock,
+                    metrics))
+        .toList();
+  }
+
+  @Bean
+  IngestionLoops ingestionLoops(List<ResultIngestor> ingestors, WorkerProperties properties) {
+    return new IngestionLoops(ingestors, properties.autostart());
+  }
+}

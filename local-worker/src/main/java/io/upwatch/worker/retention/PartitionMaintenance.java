@@ -1,0 +1,47 @@
+package io.upwatch.worker.retention;
+
+import io.upwatch.common.loop.WorkerLoop;
+import io.upwatch.worker.config.WorkerProperties;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Keeps the daily partitions of checks: creates the next days' ahead of time and drops those past
+ * retention, at start and then every maintenance interval. Safe with several workers (the database
+ * function serialises on an advisory lock).
+ */
+@Configuration(proxyBeanMethods = false)
+class PartitionMaintenance {
+
+  private static final Logger log = LoggerFactory.getLogger(PartitionMaintenance.class);
+  static final int DAYS_AHEAD = 3;
+
+  @Bean
+  WorkerLoop partitionMaintenanceLoop(JdbcClient jdbc, WorkerProperties properties) {
+    return new WorkerLoop(
+        "partition-maintenance",
+        () -> {
+          maintain(jdbc, properties.checksRetention());
+          return false;
+        },
+        properties.maintenanceInterval(),
+        Duration.ofMinutes(1),
+        0,
+        properties.autostart());
+  }
+
+  static void maintain(JdbcClient jdbc, Duration retention) {
+    Integer dropped =
+        jdbc.sql("SELECT upwatch_maintain_check_partitions(make_interval(secs => ?), ?)")
+            .params(retention.toSeconds(), DAYS_AHEAD)
+            .query(Integer.class)
+            .single();
+    if (dropped != null && dropped > 0) {
+      log.info("Dropped {} partitions of checks older than {}", dropped, retention);
+    }
+  }
+}

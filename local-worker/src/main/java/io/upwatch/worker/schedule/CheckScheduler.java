@@ -1,0 +1,86 @@
+package io.upwatch.worker.schedule;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.upwatch.common.CheckTask;
+import io.upwatch.worker.config.WorkerProperties;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One scheduling pass: claim due URLs and publish their tasks inside one database transaction. If
+ * publishing fails the claim rolls back and the slots are claimed again on the next pass; if the
+ * commit fails after publishing, the same task ids are published again and the result store keeps
+ * one row per id.
+ */
+@Component
+class CheckScheduler {
+
+  private static final Logger log = LoggerFactory.getLogger(CheckScheduler.class);
+
+  private final DueUrlClaimer claimer;
+  private final TaskPublisher publisher;
+  private final TransactionTemplate transaction;
+  private final WorkerProperties properties;
+  private final Counter scheduled;
+  private final Counter overflowed;
+  private final Timer passTime;
+  private long lastOverflowWarning;
+
+  CheckScheduler(
+      DueUrlClaimer claimer,
+      TaskPublisher publisher,
+      TransactionTemplate transaction,
+      WorkerProperties properties,
+      MeterRegistry registry) {
+    this.claimer = claimer;
+    this.publisher = publisher;
+    this.transaction = transaction;
+    this.properties = properties;
+    this.scheduled = registry.counter("upwatch.schedule.tasks");
+    this.overflowed = registry.counter("upwatch.schedule.task.overflow");
+    this.passTime = registry.timer("upwatch.schedule.pass");
+  }
+
+  /** Schedules what is due; true when a full batch was claimed and more may be due. */
+  boolean schedulePass() {
+    Integer claimed =
+        passTime.record(
+            () ->
+                transaction.execute(
+                    status -> {
+                      List<CheckTask> tasks = claimer.claim(properties.claimBatch());
+                      publisher.publish(tasks);
+                      return tasks.size();
+                    }));
+    int count = claimed == null ? 0 : claimed;
+    if (count > 0) {
+      scheduled.increment(count);
+      watchOverflow(count);
+      log.debug("Scheduled {} checks", count);
+    } else {
+      log.trace("Nothing due");
+    }
+    return count == properties.claimBatch();
+  }
+
+  // At the cap, every new task trims an unread old one: no monitoring worker keeps up.
+  private void watchOverflow(int published) {
+    if (publisher.length() < properties.taskStreamMaxLength()) {
+      return;
+    }
+    overflowed.increment(published);
+    long now = System.nanoTime();
+    if (now - lastOverflowWarning > 60_000_000_000L) {
+      lastOverflowWarning = now;
+      log.warn(
+          "Task stream is at its cap of {} entries: monitoring workers are not keeping up or"
+              + " not running; the oldest unread tasks are being dropped",
+          properties.taskStreamMaxLength());
+    }
+  }
+}

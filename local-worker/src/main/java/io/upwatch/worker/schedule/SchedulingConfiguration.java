@@ -1,0 +1,23 @@
+package io.upwatch.worker.schedule;
+
+import io.upwatch.common.loop.WorkerLoop;
+import io.upwatch.worker.config.WorkerProperties;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Runs scheduling passes until shutdown. */
+@Configuration(proxyBeanMethods = false)
+class SchedulingConfiguration {
+
+  @Bean
+  WorkerLoop schedulingLoop(CheckScheduler scheduler, WorkerProperties properties) {
+    return new WorkerLoop(
+        "scheduler",
+        scheduler::schedulePass,
+        properties.scheduleTick(),
+        Duration.ofSeconds(10),
+        10,
+        properties.autostart());
+  }
+}

@@ -1,0 +1,101 @@
+package io.upwatch.worker.support;
+
+import io.upwatch.common.CheckResult;
+import io.upwatch.common.CheckTask;
+import io.upwatch.common.FailureKind;
+import io.upwatch.common.Streams;
+import io.upwatch.common.TaskId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Seeds URLs, publishes results as monitoring workers do, and reads back what was stored. */
+public class Fixtures {
+
+  private final JdbcClient jdbc;
+  private final StringRedisTemplate redis;
+  private long userId;
+
+  Fixtures(JdbcClient jdbc, StringRedisTemplate redis) {
+    this.jdbc = jdbc;
+    this.redis = redis;
+  }
+
+  /** Empties the tables and this test Redis database. */
+  public void reset() {
+    jdbc.sql("TRUNCATE users, urls, alerts RESTART IDENTITY CASCADE").update();
+    jdbc.sql("DELETE FROM checks").update();
+    redis.execute(
+        (org.springframework.data.redis.core.RedisCallback<Object>)
+            connection -> {
+              connection.serverCommands().flushDb();
+              return null;
+            });
+    userId =
+        jdbc.sql("INSERT INTO users (username, password_hash) VALUES ('owner', 'x') RETURNING id")
+            .query(Long.class)
+            .single();
+  }
+
+  /** A URL due at {@code nextCheckAt}; returns its id. */
+  public long url(String name, int threshold, int intervalSeconds, Instant nextCheckAt) {
+    return jdbc.sql(
+            """
+            INSERT INTO urls (user_id, name, url, threshold, interval_seconds, timeout_ms,
+                              failure_window_seconds, next_check_at)
+            VALUES (?, ?, ?, ?, ?, 5000, 300, ?) RETURNING id
+            """)
+        .params(
+            userId,
+            name,
+            "http://127.0.0.1:9/" + name,
+            threshold,
+            intervalSeconds,
+            Timestamp.from(nextCheckAt))
+        .query(Long.class)
+        .single();
+  }
+
+  public void publish(CheckResult result) {
+    redis.opsForStream().add(Streams.RESULTS, result.toFields());
+  }
+
+  public void publishRaw(Map<String, String> fields) {
+    redis.opsForStream().add(Streams.RESULTS, fields);
+  }
+
+  public static CheckResult response(long urlId, Instant slot, int status) {
+    return new CheckResult(new TaskId(urlId, slot), slot, 25, status, null, "w1", "test");
+  }
+
+  public static CheckResult noResponse(long urlId, Instant slot, FailureKind kind) {
+    return new CheckResult(new TaskId(urlId, slot), slot, 5000, null, kind, "w1", "test");
+  }
+
+  /** Every task on the task stream, oldest first. */
+  public List<CheckTask> tasks() {
+    var records = redis.opsForStream().read(StreamOffset.fromStart(Streams.TASKS));
+    return records == null
+        ? List.of()
+        : records.stream()
+            .map(
+                r -> {
+                  Map<String, String> fields = new java.util.HashMap<>();
+                  r.getValue().forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
+                  return CheckTask.fromFields(fields);
+                })
+            .toList();
+  }
+
+  public long count(String sql, Object... params) {
+    return jdbc.sql(sql).params(params).query(Long.class).single();
+  }
+
+  public JdbcClient jdbc() {
+    return jdbc;
+  }
+}
