@@ -71,7 +71,7 @@ class ResultIngestor {
       return ingestBatch();
     } catch (RedisSystemException e) {
       // The stream or group was deleted under us: create them again on the next pass.
-      if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+      if (ResultStream.isError(e, "NOGROUP")) {
         groupReady = false;
       }
       throw e;

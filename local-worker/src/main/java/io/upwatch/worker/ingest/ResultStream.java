@@ -34,7 +34,7 @@ class ResultStream {
           .opsForStream()
           .createGroup(Streams.RESULTS, ReadOffset.from("0"), Streams.INGESTION_GROUP);
     } catch (RedisSystemException e) {
-      if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+      if (!isError(e, "BUSYGROUP")) {
         throw e;
       }
     }
@@ -97,6 +97,16 @@ class ResultStream {
             consumer,
             XClaimOptions.minIdle(minIdle).ids(stale))
         .size();
+  }
+
+  /** Whether a Redis error reply, anywhere in the cause chain, starts with the given code. */
+  static boolean isError(Throwable failure, String code) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().startsWith(code)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<MapRecord<String, Object, Object>> read(

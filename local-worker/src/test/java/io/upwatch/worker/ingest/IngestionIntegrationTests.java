@@ -1,0 +1,170 @@
+package io.upwatch.worker.ingest;
+
+import static io.upwatch.worker.support.Fixtures.noResponse;
+import static io.upwatch.worker.support.Fixtures.response;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.upwatch.common.FailureKind;
+import io.upwatch.common.Streams;
+import io.upwatch.worker.alert.AlertEvaluator;
+import io.upwatch.worker.config.WorkerProperties;
+import io.upwatch.worker.support.Fixtures;
+import io.upwatch.worker.support.WorkerIntegrationTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@WorkerIntegrationTest
+class IngestionIntegrationTests {
+
+  @Autowired ResultStream stream;
+  @Autowired CheckWriter writer;
+  @Autowired AlertEvaluator alerts;
+  @Autowired TransactionTemplate transaction;
+  @Autowired WorkerProperties properties;
+  @Autowired ResultIngestor.IngestMetrics metrics;
+  @Autowired StringRedisTemplate redis;
+  @Autowired Fixtures fixtures;
+
+  long url;
+  Instant slot = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.MINUTES);
+
+  @BeforeEach
+  void reset() {
+    fixtures.reset();
+    url = fixtures.url("site", 100, 60, Instant.now().plusSeconds(3600));
+  }
+
+  @Test
+  void resultsAreStoredOnceAndAcknowledged() {
+    for (int i = 0; i < 5; i++) {
+      fixtures.publish(response(url, slot.plusSeconds(60L * i), 200));
+    }
+
+    drain(ingestor("a"));
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(5);
+    assertThat(pendingResults()).isZero();
+  }
+
+  @Test
+  void duplicateAndOutOfOrderResultsKeepCountsExact() {
+    fixtures.publish(response(url, slot.plusSeconds(120), 200));
+    fixtures.publish(noResponse(url, slot, FailureKind.TIMEOUT));
+    fixtures.publish(response(url, slot.plusSeconds(120), 200));
+    fixtures.publish(response(url, slot.plusSeconds(60), 503));
+    fixtures.publish(noResponse(url, slot, FailureKind.TIMEOUT));
+
+    drain(ingestor("a"));
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(3);
+    assertThat(fixtures.count("SELECT count(*) FROM checks WHERE success")).isEqualTo(1);
+    assertThat(fixtures.count("SELECT count(*) FROM checks WHERE failure_kind = 'TIMEOUT'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void resultsWaitInRedisWhilePostgresIsDownAndAreStoredWhenItReturns() {
+    fixtures.publish(response(url, slot, 200));
+    fixtures.publish(response(url, slot.plusSeconds(60), 503));
+    var unreachable =
+        new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1");
+    var down =
+        new ResultIngestor(
+            "a",
+            stream,
+            new CheckWriter(JdbcClient.create(unreachable)),
+            alerts,
+            new TransactionTemplate(new DataSourceTransactionManager(unreachable)),
+            properties,
+            Clock.systemUTC(),
+            metrics);
+
+    assertThatThrownBy(down::ingestPass).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(down::ingestPass).isInstanceOf(RuntimeException.class);
+    assertThat(pendingResults()).isEqualTo(2);
+
+    drain(ingestor("a"));
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(2);
+    assertThat(pendingResults()).isZero();
+  }
+
+  @Test
+  void resultsHeldByAStoppedWorkerAreTakenOverAndStoredOnce() throws Exception {
+    fixtures.publish(response(url, slot, 200));
+    fixtures.publish(response(url, slot.plusSeconds(60), 200));
+    stream.ensureGroup();
+    // A worker reads them, then dies without acknowledging.
+    redis
+        .opsForStream()
+        .read(
+            Consumer.from(Streams.INGESTION_GROUP, "dead"),
+            StreamReadOptions.empty().count(10),
+            StreamOffset.create(Streams.RESULTS, ReadOffset.lastConsumed()));
+    var survivor = ingestor("survivor");
+    survivor.ingestPass();
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isZero();
+
+    Thread.sleep(properties.reclaimIdle().plusMillis(200).toMillis());
+    var later = ingestor("later");
+    drain(later);
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(2);
+    assertThat(pendingResults()).isZero();
+  }
+
+  @Test
+  void malformedResultIsDeadLetteredAndTheRestStored() {
+    fixtures.publishRaw(Map.of("id", "garbage", "latencyMs", "x"));
+    fixtures.publish(response(url, slot, 200));
+
+    drain(ingestor("a"));
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(1);
+    assertThat(redis.opsForStream().size(Streams.RESULT_DEAD_LETTERS)).isEqualTo(1);
+    assertThat(pendingResults()).isZero();
+  }
+
+  @Test
+  void resultOutsideRetentionIsDiscardedWithoutBlockingTheBatch() {
+    fixtures.publish(response(url, Instant.now().minus(Duration.ofDays(30)), 200));
+    fixtures.publish(response(url, slot, 200));
+
+    drain(ingestor("a"));
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(1);
+    assertThat(pendingResults()).isZero();
+  }
+
+  private ResultIngestor ingestor(String consumer) {
+    return new ResultIngestor(
+        consumer, stream, writer, alerts, transaction, properties, Clock.systemUTC(), metrics);
+  }
+
+  private static void drain(ResultIngestor ingestor) {
+    for (int i = 0; i < 5; i++) {
+      ingestor.ingestPass();
+    }
+  }
+
+  private long pendingResults() {
+    var summary = redis.opsForStream().pending(Streams.RESULTS, Streams.INGESTION_GROUP);
+    return summary.getTotalPendingMessages();
+  }
+}

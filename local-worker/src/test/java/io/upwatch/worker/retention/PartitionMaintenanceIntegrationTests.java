@@ -1,0 +1,40 @@
+package io.upwatch.worker.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.upwatch.worker.support.WorkerIntegrationTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@WorkerIntegrationTest
+class PartitionMaintenanceIntegrationTests {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void maintenanceCreatesTheComingDaysAndDropsThosePastRetention() {
+    jdbc.sql(
+            "CREATE TABLE IF NOT EXISTS checks_20200101 PARTITION OF checks"
+                + " FOR VALUES FROM ('2020-01-01 00:00+00') TO ('2020-01-02 00:00+00')")
+        .update();
+
+    PartitionMaintenance.maintain(jdbc, Duration.ofDays(7));
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    assertThat(exists("checks_20200101")).isFalse();
+    for (int i = 0; i <= PartitionMaintenance.DAYS_AHEAD; i++) {
+      assertThat(exists("checks_" + today.plusDays(i).format(DAY))).isTrue();
+    }
+  }
+
+  private boolean exists(String table) {
+    return jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(table).query(Boolean.class).single();
+  }
+}
