@@ -101,7 +101,10 @@ class CheckRunner {
     return true;
   }
 
-  /** Abandons running checks without publishing: their tasks stay pending for another worker. */
+  /**
+   * Accepts no more checks. With {@code handBack}, also interrupts the running ones, which then
+   * publish nothing: their tasks stay pending for another worker to reclaim.
+   */
   void close(boolean handBack) {
     handedBack = handBack;
     if (handBack) {

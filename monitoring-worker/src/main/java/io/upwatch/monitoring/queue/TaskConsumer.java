@@ -1,6 +1,7 @@
 package io.upwatch.monitoring.queue;
 
 import io.upwatch.common.CheckTask;
+import io.upwatch.common.loop.WorkerLoop;
 import io.upwatch.monitoring.MonitoringProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,25 +14,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads tasks from the task stream while running, never more than there is capacity for, and every
- * reclaim interval takes over tasks that dead workers left pending. Survives any failure: logs it,
- * backs off, and carries on. On stop it reads no more, lets running checks finish for the grace
- * period and hands the rest back by leaving them unacknowledged.
+ * reclaim interval takes over tasks that dead workers left pending. Its {@link WorkerLoop} survives
+ * any failure: logs it once, backs off, and carries on. On stop it reads no more, lets running
+ * checks finish for the grace period and hands the rest back by leaving them unacknowledged.
  */
 @Component
 class TaskConsumer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TaskConsumer.class);
-  private static final Duration JOIN_MARGIN = Duration.ofSeconds(5);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   private final TaskStream stream;
   private final CheckRunner runner;
+  private final WorkerLoop loop;
   private final WorkerMetrics metrics;
-  private final OutageLog outage;
   private final Clock clock;
   private final MonitoringProperties properties;
-  private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
-  private volatile boolean running;
-  private Thread loop;
   private boolean groupReady;
   private String reclaimCursor = Reclaimed.START;
   private Instant nextReclaim = Instant.MIN;
@@ -40,22 +38,21 @@ class TaskConsumer implements SmartLifecycle {
       TaskStream stream,
       CheckRunner runner,
       WorkerMetrics metrics,
-      OutageLog outage,
       Clock clock,
       MonitoringProperties properties) {
     this.stream = stream;
     this.runner = runner;
     this.metrics = metrics;
-    this.outage = outage;
     this.clock = clock;
     this.properties = properties;
+    // No idle pause: every pass already waits, for capacity or in XREADGROUP BLOCK.
+    this.loop = new WorkerLoop("task-consumer", this::pass, Duration.ZERO, MAX_BACKOFF, getPhase());
   }
 
   @Override
   public void start() {
     runner.open();
-    running = true;
-    loop = Thread.ofPlatform().name("task-consumer").daemon(true).start(this::consume);
+    loop.start();
     log.info(
         "Monitoring worker {} (region {}) consuming with concurrency {}",
         properties.workerId(),
@@ -65,9 +62,8 @@ class TaskConsumer implements SmartLifecycle {
 
   @Override
   public void stop() {
-    running = false;
+    loop.stop();
     try {
-      loop.join(properties.readBlock().plus(JOIN_MARGIN));
       boolean finished = runner.awaitIdle(properties.shutdownGrace());
       if (!finished) {
         log.info("Handing back {} unfinished checks to other workers", runner.inFlight());
@@ -82,42 +78,29 @@ class TaskConsumer implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return running;
+    return loop.isRunning();
   }
 
-  private void consume() {
-    while (running) {
-      try {
-        pass();
-        outage.recovered();
-        backoff.reset();
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        groupReady = false;
-        outage.failed(e);
-        if (!pause(backoff.next())) {
-          return;
-        }
-      }
-    }
-  }
-
-  private void pass() throws InterruptedException {
-    if (!groupReady) {
-      stream.ensureGroup();
-      groupReady = true;
-    }
-    int reserved = runner.reserve(properties.readBlock());
+  private boolean pass() throws InterruptedException {
+    int reserved = 0;
     int started = 0;
     try {
-      if (reserved > 0 && running) {
+      if (!groupReady) {
+        stream.ensureGroup();
+        groupReady = true;
+      }
+      reserved = runner.reserve(properties.readBlock());
+      if (reserved > 0) {
         for (TaskEntry entry : next(reserved)) {
           if (dispatch(entry)) {
             started++;
           }
         }
       }
+      return true;
+    } catch (RuntimeException e) {
+      groupReady = false; // Redis may have lost it, e.g. after a restart without persistence.
+      throw e;
     } finally {
       runner.release(reserved - started);
     }
@@ -169,14 +152,5 @@ class TaskConsumer implements SmartLifecycle {
       throw new IllegalArgumentException("Timeout is not positive: " + task.timeout());
     }
     return task;
-  }
-
-  private boolean pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-      return true;
-    } catch (InterruptedException e) {
-      return false;
-    }
   }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.jetty.client.HttpResponseException;
-import org.eclipse.jetty.http.BadMessageException;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTests {
@@ -60,8 +59,7 @@ class FailureClassifierTests {
 
   @Test
   void invalidHttpIsProtocol() {
-    var violation =
-        new HttpResponseException("HTTP protocol violation", null, new BadMessageException());
+    var violation = new HttpResponseException("HTTP protocol violation: bad response", null);
 
     assertThat(classify(violation)).isEqualTo(FailureKind.PROTOCOL);
     assertThat(classify(new InvalidRedirect("ht!tp://", null))).isEqualTo(FailureKind.PROTOCOL);

@@ -38,7 +38,7 @@ final class TestServer implements AutoCloseable {
   private final CountDownLatch hungUp = new CountDownLatch(1);
 
   private TestServer(ServerSocketFactory sockets, Behaviour behaviour) throws IOException {
-    listener = sockets.createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    listener = sockets.createServerSocket(0, 1024, InetAddress.getLoopbackAddress());
     threads.execute(() -> acceptLoop(behaviour));
   }
 

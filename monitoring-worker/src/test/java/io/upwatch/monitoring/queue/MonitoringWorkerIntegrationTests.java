@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -190,7 +191,7 @@ class MonitoringWorkerIntegrationTests {
 
   private static CheckTask task(String path) {
     return new CheckTask(
-        new TaskId(urlIds.incrementAndGet(), Instant.now()),
+        new TaskId(urlIds.incrementAndGet(), Instant.now().truncatedTo(ChronoUnit.MILLIS)),
         target.url(path),
         Duration.ofSeconds(1));
   }

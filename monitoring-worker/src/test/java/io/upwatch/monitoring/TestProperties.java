@@ -1,0 +1,30 @@
+package io.upwatch.monitoring;
+
+import java.time.Duration;
+import org.springframework.util.unit.DataSize;
+
+/** Worker settings for tests that build the worker's parts without Spring. */
+public final class TestProperties {
+
+  private TestProperties() {}
+
+  public static MonitoringProperties with(String workerId, int concurrency, Duration grace) {
+    return new MonitoringProperties(
+        concurrency,
+        workerId,
+        "test-region",
+        Duration.ofMillis(200),
+        Duration.ofSeconds(2),
+        Duration.ofMillis(250),
+        5,
+        1_000,
+        1_000,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
+        DataSize.ofKilobytes(64),
+        10,
+        "Upwatch/test (+uptime check)",
+        false,
+        grace);
+  }
+}
