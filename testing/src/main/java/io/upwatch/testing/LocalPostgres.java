@@ -20,19 +20,15 @@ public final class LocalPostgres {
   /** The password of {@link #ROLE}; a test-only credential on a loopback server. */
   public static final String PASSWORD = "upwatch_test";
 
+  private static final String ADMIN_URL =
+      env("UPWATCH_TEST_PG_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+
   private LocalPostgres() {}
 
   /** Creates the test role and the named database when missing; returns its JDBC URL. */
   public static synchronized String ensureDatabase(String database) {
-    if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
-      throw new IllegalArgumentException("Unsafe database name: " + database);
-    }
-    String adminUrl = env("UPWATCH_TEST_PG_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    try (Connection admin =
-            DriverManager.getConnection(
-                adminUrl,
-                env("UPWATCH_TEST_PG_ADMIN_USER", "postgres"),
-                env("UPWATCH_TEST_PG_ADMIN_PASSWORD", ""));
+    checkName(database);
+    try (Connection admin = admin();
         Statement statement = admin.createStatement()) {
       if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", ROLE)) {
         statement.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
@@ -41,15 +37,44 @@ public final class LocalPostgres {
         statement.execute("CREATE DATABASE " + database + " OWNER " + ROLE);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Cannot provision test database '"
-              + database
-              + "' through "
-              + adminUrl
-              + ". Is PostgreSQL running? (see .ci/run)",
-          e);
+      throw unavailable(database, e);
     }
-    return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
+    return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + database;
+  }
+
+  /** Drops the named database (closing its connections) and creates it empty. */
+  public static synchronized String recreateDatabase(String database) {
+    checkName(database);
+    try (Connection admin = admin();
+        Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw unavailable(database, e);
+    }
+    return ensureDatabase(database);
+  }
+
+  private static Connection admin() throws SQLException {
+    return DriverManager.getConnection(
+        ADMIN_URL,
+        env("UPWATCH_TEST_PG_ADMIN_USER", "postgres"),
+        env("UPWATCH_TEST_PG_ADMIN_PASSWORD", ""));
+  }
+
+  private static void checkName(String database) {
+    if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("Unsafe database name: " + database);
+    }
+  }
+
+  private static IllegalStateException unavailable(String database, SQLException e) {
+    return new IllegalStateException(
+        "Cannot provision test database '"
+            + database
+            + "' through "
+            + ADMIN_URL
+            + ". Is PostgreSQL running? (./upwatch services)",
+        e);
   }
 
   private static boolean exists(Connection connection, String sql, String name)

@@ -1,0 +1,208 @@
+package io.upwatch.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.upwatch.testing.LocalPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The service as it runs in production: one API server, two local workers and two monitoring
+ * workers as separate processes from their packaged jars, against one PostgreSQL and one Redis,
+ * checking loopback targets.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineSystemTests {
+
+  private static final String DATABASE = "upwatch_system_test";
+  private static final int REDIS_DB = 6;
+  private static final int INTERVAL = 10;
+  private static final Duration LEASE = Duration.ofSeconds(8);
+
+  private final List<RoleProcess> roles = new ArrayList<>();
+  private String jdbcUrl;
+  private TargetServer targets;
+  private RoleProcess api;
+  private RoleProcess monitoringA;
+  private UpwatchApi user;
+  private RedisClient redisClient;
+  private StatefulRedisConnection<String, String> redis;
+
+  @BeforeAll
+  void startTheSuite() throws Exception {
+    jdbcUrl = LocalPostgres.recreateDatabase(DATABASE);
+    redisClient = RedisClient.create("redis://127.0.0.1:6379/" + REDIS_DB);
+    redis = redisClient.connect();
+    redis.sync().flushdb();
+    targets = new TargetServer();
+
+    Map<String, String> env = new HashMap<>();
+    env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+    env.put("SPRING_DATASOURCE_USERNAME", LocalPostgres.ROLE);
+    env.put("SPRING_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+    env.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
+    env.put("SPRING_DATA_REDIS_PORT", "6379");
+    env.put("SPRING_DATA_REDIS_DATABASE", Integer.toString(REDIS_DB));
+    env.put("JWT_SECRET", "system-test-secret-0123456789abcdef0123456789");
+    env.put("MAX_URL_COUNT", "100");
+    env.put("UPWATCH_MONITORING_LEASE_TIME", LEASE.toSeconds() + "s");
+    env.put("UPWATCH_MONITORING_MAX_CHECK_TIMEOUT", "5s");
+    env.put("UPWATCH_MONITORING_RECLAIM_INTERVAL", "1s");
+
+    api = start("api-server", "api", env);
+    roles.add(
+        start("local-worker", "local-worker-a", with(env, "UPWATCH_WORKER_CONSUMER_NAME", "lw-a")));
+    roles.add(
+        start("local-worker", "local-worker-b", with(env, "UPWATCH_WORKER_CONSUMER_NAME", "lw-b")));
+    monitoringA =
+        start(
+            "monitoring-worker",
+            "monitoring-worker-a",
+            with(env, "UPWATCH_MONITORING_WORKER_ID", "mw-a"));
+    roles.add(monitoringA);
+    roles.add(
+        start(
+            "monitoring-worker",
+            "monitoring-worker-b",
+            with(env, "UPWATCH_MONITORING_WORKER_ID", "mw-b")));
+    roles.add(api);
+    for (RoleProcess role : roles) {
+      role.awaitReady(Duration.ofSeconds(180));
+    }
+    user = new UpwatchApi(api);
+    user.signUpAndLogIn("system", "system-password");
+  }
+
+  @AfterAll
+  void stopTheSuite() throws Exception {
+    for (RoleProcess role : roles) {
+      role.close();
+    }
+    if (targets != null) {
+      targets.close();
+    }
+    if (redis != null) {
+      redis.close();
+      redisClient.shutdown();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void failingUrlRaisesExactlyOneAlertAfterThresholdPlusOneFailuresAndRecoveryResolvesIt()
+      throws Exception {
+    targets.answer("flaky", 503);
+    long url = user.registerUrl("flaky", targets.url("/status/flaky"), 2, INTERVAL);
+
+    await()
+        .atMost(Duration.ofSeconds(4L * INTERVAL + 20))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> user.alerts(url).size() == 1);
+    assertThat(query("SELECT count(*) FROM checks WHERE url_id = ? AND NOT success", url))
+        .as("the alert opened on the third failure")
+        .isBetween(3L, 4L);
+    assertThat(user.alerts(url).get(0).get("failureCount").asInt()).isEqualTo(3);
+
+    targets.answer("flaky", 200);
+    await()
+        .atMost(Duration.ofSeconds(2L * INTERVAL + 20))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> !user.alerts(url).get(0).get("open").asBoolean());
+    Thread.sleep(Duration.ofSeconds(INTERVAL));
+    assertThat(user.alerts(url).size()).as("still exactly one alert").isEqualTo(1);
+  }
+
+  @Test
+  @Order(2)
+  void sigkilledMonitoringWorkerLosesNoCheckAndTwoLocalWorkersScheduleNoSlotTwice()
+      throws Exception {
+    List<Long> urls = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      urls.add(user.registerUrl("slow" + i, targets.url("/slow/" + i), 5, INTERVAL));
+    }
+    Thread.sleep(Duration.ofSeconds(INTERVAL + 5));
+
+    monitoringA.kill();
+    Instant killedAt = Instant.now();
+    // Long enough for the lease to pass, the survivor to reclaim and a few more slots to run.
+    Thread.sleep(LEASE.plusSeconds(3L * INTERVAL));
+
+    Instant cutoff = killedAt.plus(LEASE).plusSeconds(INTERVAL);
+    for (long url : urls) {
+      List<Instant> slots = slots(url, cutoff);
+      assertThat(slots).as("url %d has checks", url).hasSizeGreaterThanOrEqualTo(3);
+      for (int i = 1; i < slots.size(); i++) {
+        assertThat(Duration.between(slots.get(i - 1), slots.get(i)))
+            .as("url %d: no slot lost between %s and %s", url, slots.get(i - 1), slots.get(i))
+            .isEqualTo(Duration.ofSeconds(INTERVAL));
+      }
+    }
+    Map<String, Long> published =
+        redis.sync().xrange("upwatch:tasks", io.lettuce.core.Range.create("-", "+")).stream()
+            .collect(Collectors.groupingBy(m -> m.getBody().get("id"), Collectors.counting()));
+    assertThat(published).isNotEmpty();
+    assertThat(published.values()).as("every task id published once").containsOnly(1L);
+  }
+
+  private static RoleProcess start(String role, String name, Map<String, String> env)
+      throws Exception {
+    return RoleProcess.start(role, name, env);
+  }
+
+  private static Map<String, String> with(Map<String, String> env, String key, String value) {
+    Map<String, String> copy = new HashMap<>(env);
+    copy.put(key, value);
+    return copy;
+  }
+
+  private List<Instant> slots(long url, Instant until) throws Exception {
+    try (Connection db = connect();
+        var statement =
+            db.prepareStatement(
+                "SELECT slot FROM checks WHERE url_id = ? AND slot <= ? ORDER BY slot")) {
+      statement.setLong(1, url);
+      statement.setTimestamp(2, java.sql.Timestamp.from(until));
+      List<Instant> slots = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          slots.add(rs.getTimestamp(1).toInstant());
+        }
+      }
+      return slots;
+    }
+  }
+
+  private long query(String sql, long param) throws Exception {
+    try (Connection db = connect();
+        var statement = db.prepareStatement(sql)) {
+      statement.setLong(1, param);
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private Connection connect() throws Exception {
+    return DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+  }
+}

@@ -1,0 +1,104 @@
+package io.upwatch.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One Upwatch role running from its packaged jar as a separate operating-system process. */
+final class RoleProcess implements AutoCloseable {
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+
+  private RoleProcess(String name, int port, Path log, Process process) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  static RoleProcess start(String role, String name, Map<String, String> env) throws IOException {
+    int port = freePort();
+    Path log = Files.createDirectories(Path.of("target", "system-logs")).resolve(name + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("upwatch.java", "java"));
+    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k"));
+    command.addAll(List.of("-jar", System.getProperty("upwatch.jar." + role)));
+    var builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("SERVER_PORT", Integer.toString(port));
+    return new RoleProcess(name, port, log, builder.start());
+  }
+
+  /** Waits until the role reports ready, or fails with the tail of its log. */
+  RoleProcess awaitReady(Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      var request =
+          HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+              .timeout(Duration.ofSeconds(2))
+              .build();
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(name + " exited:\n" + tail());
+        }
+        try {
+          if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return this;
+          }
+        } catch (IOException notYetListening) {
+          // keep waiting
+        }
+        Thread.sleep(500);
+      }
+    }
+    throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + tail());
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** SIGKILL: the process gets no chance to finish or hand back anything. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.upwatch.system;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The monitored targets, on loopback: {@code /status/<name>} answers the status set for that name
+ * (200 by default), {@code /slow/<name>} answers 200 after two seconds.
+ */
+final class TargetServer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+  TargetServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext(
+        "/status/",
+        exchange -> {
+          String name = exchange.getRequestURI().getPath().substring("/status/".length());
+          hits.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+          exchange.sendResponseHeaders(statuses.getOrDefault(name, 200), -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/slow/",
+        exchange -> {
+          try {
+            Thread.sleep(2000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  void answer(String name, int status) {
+    statuses.put(name, status);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
