@@ -139,7 +139,12 @@ class PipelineSystemTests {
     for (int i = 0; i < 40; i++) {
       urls.add(user.registerUrl("slow" + i, targets.url("/slow/" + i), 5, INTERVAL));
     }
-    Thread.sleep(Duration.ofSeconds(INTERVAL + 5));
+    Thread.sleep(Duration.ofSeconds(INTERVAL));
+    // Kill it while it holds tasks: they must be reclaimed by the survivor.
+    await()
+        .atMost(Duration.ofSeconds(3L * INTERVAL))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> pendingOf("mw-a") >= 3);
 
     monitoringA.kill();
     Instant killedAt = Instant.now();
@@ -166,6 +171,12 @@ class PipelineSystemTests {
   private static RoleProcess start(String role, String name, Map<String, String> env)
       throws Exception {
     return RoleProcess.start(role, name, env);
+  }
+
+  private long pendingOf(String consumer) {
+    var pending = redis.sync().xpending("upwatch:tasks", "monitoring-workers");
+    Long count = pending.getConsumerMessageCount().get(consumer);
+    return count == null ? 0 : count;
   }
 
   private static Map<String, String> with(Map<String, String> env, String key, String value) {
