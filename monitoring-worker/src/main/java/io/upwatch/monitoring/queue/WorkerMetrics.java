@@ -24,6 +24,8 @@ class WorkerMetrics {
   private final Timer successLatency;
   private final Timer failureLatency;
   private final Counter reclaimed;
+  private final java.util.concurrent.atomic.LongAdder checkedTotal =
+      new java.util.concurrent.atomic.LongAdder();
 
   WorkerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -47,6 +49,7 @@ class WorkerMetrics {
   }
 
   void checked(CheckResult result) {
+    checkedTotal.increment();
     Counter counter =
         result.success()
             ? successes
@@ -54,6 +57,11 @@ class WorkerMetrics {
     counter.increment();
     Timer latency = result.success() ? successLatency : failureLatency;
     latency.record(Duration.ofMillis(result.latencyMillis()));
+  }
+
+  /** Checks run by this process since it started. */
+  long checkedTotal() {
+    return checkedTotal.sum();
   }
 
   void reclaimed(int count) {
