@@ -30,26 +30,62 @@ final class RoleProcess implements AutoCloseable {
     this.process = process;
   }
 
+  /** Starts one role from its jar, as {@code FUNC=<role>} does. */
   static RoleProcess start(String role, String name, Map<String, String> env) throws IOException {
     int port = freePort();
+    Map<String, String> withPort = new java.util.HashMap<>(env);
+    withPort.put("SERVER_PORT", Integer.toString(port));
+    return launch(name, port, withPort, "-jar", jar(role));
+  }
+
+  /** Starts every role in one JVM, as {@code FUNC=all} does; {@link #url} reaches the API. */
+  static RoleProcess startAllInOne(String name, Map<String, String> env, int[] ports)
+      throws IOException {
+    Map<String, String> withPorts = new java.util.HashMap<>(env);
+    withPorts.put("API_PORT", Integer.toString(ports[0]));
+    withPorts.put("LOCAL_WORKER_PORT", Integer.toString(ports[1]));
+    withPorts.put("MONITORING_WORKER_PORT", Integer.toString(ports[2]));
+    return launch(
+        name,
+        ports[0],
+        withPorts,
+        "-cp",
+        System.getProperty("upwatch.jar.launcher") + java.io.File.pathSeparator + jar("api-server"),
+        "io.upwatch.launcher.AllInOne",
+        "api-server=" + jar("api-server"),
+        "local-worker=" + jar("local-worker"),
+        "monitoring-worker=" + jar("monitoring-worker"));
+  }
+
+  private static RoleProcess launch(String name, int port, Map<String, String> env, String... args)
+      throws IOException {
     Path log = Files.createDirectories(Path.of("target", "system-logs")).resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(System.getProperty("upwatch.java", "java"));
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k"));
-    command.addAll(List.of("-jar", System.getProperty("upwatch.jar." + role)));
+    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-Xss512k"));
+    command.addAll(List.of(args));
     var builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
-    builder.environment().put("SERVER_PORT", Integer.toString(port));
     return new RoleProcess(name, port, log, builder.start());
+  }
+
+  private static String jar(String role) {
+    return System.getProperty("upwatch.jar." + role);
   }
 
   /** Waits until the role reports ready, or fails with the tail of its log. */
   RoleProcess awaitReady(Duration timeout) throws Exception {
+    return awaitReady(timeout, port);
+  }
+
+  /** Waits until the role listening on {@code readyPort} reports ready. */
+  RoleProcess awaitReady(Duration timeout, int readyPort) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     try (HttpClient http = HttpClient.newHttpClient()) {
       var request =
-          HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + readyPort + "/actuator/health/readiness"))
               .timeout(Duration.ofSeconds(2))
               .build();
       while (Instant.now().isBefore(deadline)) {
@@ -96,7 +132,7 @@ final class RoleProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -34,6 +34,10 @@ final class UpwatchApi implements AutoCloseable {
     return send("POST", "/api/v1/urls", body, 201).get("id").asLong();
   }
 
+  JsonNode checks(long urlId) throws Exception {
+    return send("GET", "/api/v1/urls/" + urlId + "/checks", null, 200);
+  }
+
   JsonNode alerts(long urlId) throws Exception {
     return send("GET", "/api/v1/urls/" + urlId + "/alerts", null, 200).get("items");
   }

@@ -1,0 +1,100 @@
+package io.upwatch.launcher;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs every Upwatch role in one JVM for small installs ({@code FUNC=all}). Each role starts from
+ * its own packaged jar in its own class loader, so each keeps exactly the classpath and
+ * configuration it has when run alone (the monitoring worker still needs only Redis), and they
+ * share the heap, the JIT and the process.
+ *
+ * <p>Arguments: {@code <role>=<jar>} pairs, e.g. {@code api-server=/app/api-server.jar}. Ports come
+ * from {@code API_PORT}, {@code LOCAL_WORKER_PORT} and {@code MONITORING_WORKER_PORT} (defaults
+ * 8080, 8081, 8082). The Spring Boot loader classes must be on the class path (any of the role jars
+ * provides them) for its nested-jar URLs to resolve.
+ */
+public final class AllInOne {
+
+  private AllInOne() {}
+
+  public static void main(String[] args) throws Exception {
+    List<Role> roles = new ArrayList<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("Expected <role>=<jar>, got: " + arg);
+      }
+      roles.add(new Role(arg.substring(0, eq), Path.of(arg.substring(eq + 1))));
+    }
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("Usage: AllInOne api-server=<jar> local-worker=<jar> ...");
+    }
+    for (Role role : roles) {
+      start(role);
+    }
+  }
+
+  /** Starts a role and waits until its application context is up (or failed). */
+  private static void start(Role role) throws Exception {
+    if (!Files.isReadable(role.jar())) {
+      throw new IllegalArgumentException("Cannot read " + role.jar());
+    }
+    URL[] urls = {role.jar().toUri().toURL()};
+    // Parent: the platform loader, so nothing of another role or of this launcher leaks in.
+    var loader = new URLClassLoader(role.name(), urls, ClassLoader.getPlatformClassLoader());
+    Method main =
+        loader
+            .loadClass("org.springframework.boot.loader.launch.JarLauncher")
+            .getMethod("main", String[].class);
+    String[] args = {"--server.port=" + port(role.name())};
+    var failure = new AtomicReference<Throwable>();
+    var started = new CountDownLatch(1);
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                main.invoke(null, (Object) args);
+              } catch (ReflectiveOperationException | RuntimeException e) {
+                failure.set(e.getCause() != null ? e.getCause() : e);
+              } finally {
+                started.countDown();
+              }
+            },
+            role.name() + "-main");
+    thread.setContextClassLoader(loader);
+    thread.start();
+    started.await();
+    if (failure.get() != null) {
+      System.err.println("Upwatch role " + role.name() + " failed to start: " + failure.get());
+      System.exit(1);
+    }
+  }
+
+  private static String port(String role) {
+    String variable =
+        switch (role) {
+          case "api-server" -> "API_PORT";
+          case "local-worker" -> "LOCAL_WORKER_PORT";
+          case "monitoring-worker" -> "MONITORING_WORKER_PORT";
+          default -> throw new IllegalArgumentException("Unknown role: " + role);
+        };
+    String fallback =
+        switch (role) {
+          case "api-server" -> "8080";
+          case "local-worker" -> "8081";
+          default -> "8082";
+        };
+    String value = System.getenv(variable);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private record Role(String name, Path jar) {}
+}
