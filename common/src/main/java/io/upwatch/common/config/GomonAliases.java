@@ -2,6 +2,7 @@ package io.upwatch.common.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates the environment variable names of the original Go service (gomon) into Upwatch's
@@ -9,6 +10,26 @@ import java.util.Map;
  * names (e.g. {@code SPRING_DATASOURCE_URL}, {@code UPWATCH_API_MAX_URL_COUNT}) take precedence.
  */
 public final class GomonAliases {
+
+  /** Every variable of the original that Upwatch reads. */
+  public static final Set<String> VARIABLES =
+      Set.of(
+          "DB_HOST",
+          "DB_PORT",
+          "DB_NAME",
+          "DB_USER",
+          "DB_PASS",
+          "REDIS_HOST",
+          "REDIS_PASSWORD",
+          "MACHINERY_BROKER",
+          "JWT_SECRET",
+          "MAX_URL_COUNT",
+          "DEFAUTL_RESET_TIME",
+          "DEFAULT_RESET_TIME",
+          "POPULATE_URL_COUNT",
+          "MONITORING_SERVER_CONCURRENCY",
+          "MONITORING_REGION",
+          "LOCAL_WORKER_CONCURRENCY");
 
   private GomonAliases() {}
 

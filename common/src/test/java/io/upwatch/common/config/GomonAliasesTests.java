@@ -62,4 +62,12 @@ class GomonAliasesTests {
   void absentOrBlankVariablesAddNothing() {
     assertThat(GomonAliases.translate(Map.of("DB_USER", " ", "PATH", "/bin"))).isEmpty();
   }
+
+  @Test
+  void everyListedVariableIsTranslated() {
+    for (String variable : GomonAliases.VARIABLES) {
+      String value = variable.equals("MACHINERY_BROKER") ? "redis://broker:6379" : "1";
+      assertThat(GomonAliases.translate(Map.of(variable, value))).as(variable).isNotEmpty();
+    }
+  }
 }

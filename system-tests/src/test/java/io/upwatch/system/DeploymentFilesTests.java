@@ -1,0 +1,229 @@
+package io.upwatch.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.upwatch.common.config.GomonAliases;
+import java.io.File;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment files parse with the real tools' models and set only settings Upwatch reads:
+ * compose files through the docker-compose parser ({@code config} needs no engine), Kubernetes
+ * manifests into the typed API objects, where any unknown field is an error.
+ */
+class DeploymentFilesTests {
+
+  private static final Path ROOT = Path.of(System.getProperty("upwatch.root", ".."));
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final Set<String> LAUNCH_VARIABLES =
+      Set.of(
+          "FUNC",
+          "JAVA_OPTS",
+          "JAVA_TOOL_OPTIONS",
+          "SERVER_PORT",
+          "API_PORT",
+          "LOCAL_WORKER_PORT",
+          "MONITORING_WORKER_PORT",
+          "UPWATCH_DEV_MODE",
+          "POPULATE_ROOT_PASSWORD");
+
+  @Test
+  void composeFilesParseAndSetOnlyVariablesTheApplicationReads() throws Exception {
+    JsonNode base = composeConfig("docker-compose.yml");
+    JsonNode experiment = composeConfig("docker-compose.yml", "docker-compose.experiment.yml");
+
+    assertThat(base.at("/services/server/ports/0/published").asText()).isEqualTo("8010");
+    assertThat(base.at("/services/server/ports/0/target").asInt()).isEqualTo(8080);
+    assertThat(base.at("/services/local_worker/depends_on/postgres/condition").asText())
+        .isEqualTo("service_healthy");
+    assertThat(base.at("/volumes").has("pgdata")).isTrue();
+    assertThat(experiment.at("/services/target").isMissingNode()).isFalse();
+    assertThat(experiment.at("/services/monitoring_worker/deploy/replicas").asInt()).isEqualTo(3);
+    assertThat(
+            experiment
+                .at("/services/server/environment/UPWATCH_API_POPULATE_URL_TEMPLATE")
+                .asText())
+        .startsWith("http://target/");
+
+    for (JsonNode config : List.of(base, experiment)) {
+      config
+          .get("services")
+          .properties()
+          .forEach(
+              service -> {
+                if (service.getValue().path("image").asText().startsWith("upwatch")) {
+                  service
+                      .getValue()
+                      .path("environment")
+                      .fieldNames()
+                      .forEachRemaining(
+                          name -> assertThat(readVariables()).as(service.getKey()).contains(name));
+                }
+              });
+    }
+  }
+
+  @Test
+  void kubernetesManifestsAreValidApiObjectsWithProbesAndResources() throws Exception {
+    List<Object> objects = new ArrayList<>();
+    try (Stream<Path> files = Files.list(ROOT.resolve("deploy/k8s"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        List<JsonNode> documents =
+            YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll();
+        for (JsonNode document : documents) {
+          Object object = YAML.treeToValue(document, typeOf(document, file));
+          assertNoUnknownFields(object, file + " " + document.path("kind").asText());
+          objects.add(object);
+        }
+      }
+    }
+
+    List<Deployment> deployments =
+        objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).toList();
+    assertThat(deployments)
+        .extracting(d -> d.getMetadata().getName())
+        .containsExactlyInAnyOrder(
+            "upwatch-api-server", "upwatch-local-worker", "upwatch-monitoring-worker");
+    for (Deployment deployment : deployments) {
+      Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+      assertThat(container.getReadinessProbe().getHttpGet().getPath())
+          .isEqualTo("/actuator/health/readiness");
+      assertThat(container.getLivenessProbe().getHttpGet().getPath())
+          .isEqualTo("/actuator/health/liveness");
+      assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+      assertThat(deployment.getSpec().getSelector().getMatchLabels())
+          .isEqualTo(
+              deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet().stream()
+                  .filter(e -> e.getKey().equals("app.kubernetes.io/name"))
+                  .collect(
+                      java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+      container.getEnv().forEach(env -> assertThat(readVariables()).contains(env.getName()));
+    }
+    objects.stream()
+        .filter(ConfigMap.class::isInstance)
+        .map(ConfigMap.class::cast)
+        .forEach(map -> assertThat(readVariables()).containsAll(map.getData().keySet()));
+    objects.stream()
+        .filter(Secret.class::isInstance)
+        .map(Secret.class::cast)
+        .forEach(
+            secret -> assertThat(readVariables()).containsAll(secret.getStringData().keySet()));
+    assertThat(objects)
+        .anySatisfy(
+            o ->
+                assertThat(o)
+                    .isInstanceOfSatisfying(
+                        HorizontalPodAutoscaler.class,
+                        hpa ->
+                            assertThat(hpa.getSpec().getScaleTargetRef().getName())
+                                .isEqualTo("upwatch-monitoring-worker")));
+  }
+
+  /** The gomon aliases, launch variables and the environment form of every Upwatch property. */
+  private static Set<String> readVariables() {
+    Set<String> names = new HashSet<>(GomonAliases.VARIABLES);
+    names.addAll(LAUNCH_VARIABLES);
+    for (String module : List.of("api-server", "local-worker", "monitoring-worker")) {
+      Path metadata =
+          ROOT.resolve(module)
+              .resolve("target/classes/META-INF/spring-configuration-metadata.json");
+      try {
+        for (JsonNode property :
+            new ObjectMapper().readTree(metadata.toFile()).path("properties")) {
+          String name = property.path("name").asText().toUpperCase(Locale.ROOT);
+          names.add(name.replace(".", "_").replace("-", ""));
+          names.add(name.replace(".", "_").replace("-", "_"));
+        }
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Build " + module + " first: no " + metadata, e);
+      }
+    }
+    return names;
+  }
+
+  private static JsonNode composeConfig(String... files) throws Exception {
+    List<String> command = new ArrayList<>(List.of("docker-compose"));
+    for (String file : files) {
+      command.addAll(List.of("-f", ROOT.resolve(file).toString()));
+    }
+    command.add("config");
+    File output = File.createTempFile("compose", ".yml");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(output)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("docker-compose config %s", List.of(files)).isZero();
+    return new ObjectMapper(new YAMLFactory()).readTree(output);
+  }
+
+  private static Class<?> typeOf(JsonNode document, Path file) {
+    return switch (document.path("kind").asText()) {
+      case "ConfigMap" -> ConfigMap.class;
+      case "Secret" -> Secret.class;
+      case "Deployment" -> Deployment.class;
+      case "Service" -> Service.class;
+      case "HorizontalPodAutoscaler" -> HorizontalPodAutoscaler.class;
+      default -> throw new AssertionError(file + ": unexpected kind " + document.path("kind"));
+    };
+  }
+
+  /** Typed models keep fields they do not know in additionalProperties: there must be none. */
+  private static void assertNoUnknownFields(Object root, String where) throws Exception {
+    List<Object> pending = new ArrayList<>(List.of(root));
+    Map<Object, Boolean> seen = new IdentityHashMap<>();
+    while (!pending.isEmpty()) {
+      Object object = pending.removeLast();
+      if (object == null || seen.put(object, true) != null) {
+        continue;
+      }
+      if (object instanceof Iterable<?> items) {
+        items.forEach(pending::add);
+        continue;
+      }
+      if (object instanceof Map<?, ?> map) {
+        pending.addAll(map.values());
+        continue;
+      }
+      if (!object.getClass().getPackageName().startsWith("io.fabric8")) {
+        continue;
+      }
+      for (Method getter : object.getClass().getMethods()) {
+        if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")) {
+          continue;
+        }
+        Object value = getter.invoke(object);
+        if (getter.getName().equals("getAdditionalProperties")) {
+          assertThat((Map<?, ?>) value).as("unknown fields in %s", where).isEmpty();
+        } else {
+          pending.add(value);
+        }
+      }
+    }
+  }
+}
