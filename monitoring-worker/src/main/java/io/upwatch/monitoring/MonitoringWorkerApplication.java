@@ -1,5 +1,6 @@
 package io.upwatch.monitoring;
 
+import java.security.Security;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,10 @@ public class MonitoringWorkerApplication {
   }
 
   public static void main(String[] args) {
+    // Name resolution is part of what a check checks: the JVM would otherwise answer from its
+    // own cache for 30 s (and remember failures for 10 s), hiding DNS outages and changes.
+    Security.setProperty("networkaddress.cache.ttl", "0");
+    Security.setProperty("networkaddress.cache.negative.ttl", "0");
     SpringApplication.run(MonitoringWorkerApplication.class, args);
   }
 }
