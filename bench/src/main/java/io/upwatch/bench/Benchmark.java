@@ -1,0 +1,78 @@
+package io.upwatch.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs every benchmark phase and writes the report ({@code bench/results/<stamp>.json|md} and
+ * {@code latest.md}). Settings from the environment: {@code BENCH_URLS} (20000), {@code
+ * BENCH_INTERVAL} seconds (10), {@code BENCH_SECONDS} measured (120), {@code BENCH_PROBER_TASKS}
+ * (30000), {@code BENCH_BASELINE_SECONDS} (10).
+ */
+public final class Benchmark {
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(env("BENCH_ROOT", ".")).toAbsolutePath().normalize();
+    Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Path work = root.resolve("bench/results/tmp");
+    Files.createDirectories(work);
+    var bench = new Bench(root, work, env("BENCH_JAVA", "java"));
+    int urls = Integer.parseInt(env("BENCH_URLS", "20000"));
+    int interval = Integer.parseInt(env("BENCH_INTERVAL", "10"));
+    int seconds = Integer.parseInt(env("BENCH_SECONDS", "120"));
+    int proberTasks = Integer.parseInt(env("BENCH_PROBER_TASKS", "30000"));
+    int baselineSeconds = Integer.parseInt(env("BENCH_BASELINE_SECONDS", "10"));
+
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("startedAt", started.toString());
+    report.put("commit", env("BENCH_COMMIT", "unknown"));
+    report.put("machine", Machine.describe());
+    try (Proc farm = bench.farm()) {
+      Thread.sleep(1500);
+      log("baselines: wrk and blackbox exporter");
+      double raw = Baselines.rawGetRate(baselineSeconds);
+      double blackbox = Baselines.blackboxProbeRate(work, baselineSeconds);
+      report.put("baselines", Baselines.describe(raw, blackbox));
+      log("monitoring worker alone: " + proberTasks + " checks");
+      Map<String, Object> prober = ProberBench.run(bench, proberTasks);
+      report.put("proberAlone", prober);
+      log("end to end: " + urls + " URLs every " + interval + " s, measured for " + seconds + " s");
+      double farmCpuBefore = Proc.cpuSeconds(farm.pid());
+      Map<String, Object> e2e = EndToEndBench.run(bench, urls, interval, seconds);
+      e2e.put(
+          "targetFarmCpuSeconds", ProberBench.round(Proc.cpuSeconds(farm.pid()) - farmCpuBefore));
+      report.put("endToEnd", e2e);
+      report.put("targets", Targets.evaluate(raw, blackbox, prober, e2e));
+    }
+    report.put("finishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    write(root.resolve("bench/results"), started, report);
+  }
+
+  private static void write(Path dir, Instant started, Map<String, Object> report)
+      throws Exception {
+    String stamp = started.toString().replace(":", "").replace("-", "");
+    var json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    Files.writeString(dir.resolve(stamp + ".json"), json.writeValueAsString(report));
+    String markdown = Markdown.render(report, json);
+    Files.writeString(dir.resolve(stamp + ".md"), markdown);
+    Files.writeString(dir.resolve("latest.md"), markdown);
+    log("report: bench/results/" + stamp + ".md and .json");
+  }
+
+  static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  static void log(String message) {
+    System.out.println("[bench] " + message);
+  }
+}

@@ -1,0 +1,205 @@
+package io.upwatch.bench;
+
+import io.upwatch.testing.LocalPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite on this machine: N URLs at interval I checked for T against the farm, measured
+ * from what the service stored: checks a second, schedule lag, lost and duplicated slots, alert
+ * latency, CPU and memory per role and for PostgreSQL and Redis, rows and bytes stored.
+ */
+final class EndToEndBench {
+
+  private static final int REDIS_DB = 9;
+
+  private EndToEndBench() {}
+
+  static Map<String, Object> run(Bench bench, int urls, int interval, int seconds)
+      throws Exception {
+    String jdbcUrl = LocalPostgres.recreateDatabase(Bench.DATABASE);
+    new ProcessBuilder("redis-cli", "-n", Integer.toString(REDIS_DB), "flushdb").start().waitFor();
+    Map<String, String> env = bench.suiteEnv(jdbcUrl, REDIS_DB);
+    List<Proc> roles = new ArrayList<>();
+    try {
+      Proc api = bench.role("api-server", "api-server", with(env, "SERVER_PORT", "8090"));
+      roles.add(api);
+      api.awaitHttp("http://127.0.0.1:8090/actuator/health/readiness", Duration.ofMinutes(3));
+      Instant first = seed(jdbcUrl, urls, interval);
+      Proc local = bench.role("local-worker", "local-worker", with(env, "SERVER_PORT", "8091"));
+      Proc prober =
+          bench.role(
+              "monitoring-worker",
+              "monitoring-worker",
+              with(with(env, "SERVER_PORT", "8092"), "MONITORING_SERVER_CONCURRENCY", "2000"));
+      roles.add(local);
+      roles.add(prober);
+      local.awaitHttp("http://127.0.0.1:8091/actuator/health/readiness", Duration.ofMinutes(3));
+      prober.awaitHttp("http://127.0.0.1:8092/actuator/health/readiness", Duration.ofMinutes(3));
+
+      // Warm up for one interval after the first slot, then measure.
+      Thread.sleep(
+          Math.max(0, Duration.between(Instant.now(), first).toMillis()) + interval * 1000L);
+      Map<Long, Double> cpuBefore = cpu(roles);
+      double pgBefore = sumCpu("postgres"), redisBefore = sumCpu("redis-server");
+      Instant windowStart = Instant.now();
+      Thread.sleep(seconds * 1000L);
+      Instant windowEnd = Instant.now();
+      Map<Long, Double> cpuAfter = cpu(roles);
+      double pgCpu = sumCpu("postgres") - pgBefore, redisCpu = sumCpu("redis-server") - redisBefore;
+      // Let checks of the window's last slots finish and land before counting.
+      Thread.sleep(8000);
+
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("urls", urls);
+      result.put("intervalSeconds", interval);
+      result.put("windowSeconds", seconds);
+      try (Connection db = connect(jdbcUrl)) {
+        result.putAll(measure(db, windowStart, windowEnd, seconds));
+      }
+      Map<String, Object> cpuPerRole = new LinkedHashMap<>();
+      Map<String, Object> rss = new LinkedHashMap<>();
+      for (Proc role : roles) {
+        cpuPerRole.put(
+            role.name, ProberBench.round(cpuAfter.get(role.pid()) - cpuBefore.get(role.pid())));
+        rss.put(role.name, ProberBench.round(Proc.peakRssMib(role.pid())));
+      }
+      cpuPerRole.put("postgresql", ProberBench.round(pgCpu));
+      cpuPerRole.put("redis", ProberBench.round(redisCpu));
+      result.put("cpuSecondsInWindow", cpuPerRole);
+      result.put("peakRssMib", rss);
+      return result;
+    } finally {
+      for (Proc role : roles.reversed()) {
+        role.close();
+      }
+    }
+  }
+
+  /** Inserts a user and N URLs spread evenly over one interval; returns the first slot. */
+  private static Instant seed(String jdbcUrl, int urls, int interval) throws Exception {
+    Instant first = Instant.now().plusSeconds(5);
+    try (Connection db = connect(jdbcUrl);
+        var statement = db.createStatement()) {
+      statement.execute("INSERT INTO users (username, password_hash) VALUES ('bench', 'x')");
+      statement.execute(
+          """
+          INSERT INTO urls (user_id, name, url, threshold, interval_seconds, timeout_ms,
+                            failure_window_seconds, next_check_at)
+          SELECT (SELECT id FROM users), 'u' || n,
+                 'http://127.0.0.' || (2 + n %% %1$d) || ':9100/'
+                   || CASE n %% 100 WHEN 0 THEN 'fail' WHEN 1 THEN 'slow' WHEN 2 THEN 'flap'
+                      ELSE 'ok' END || '/' || n,
+                 3, %2$d, 5000, 300,
+                 timestamptz '%3$s' + make_interval(secs => %2$d::double precision * n / %4$d)
+          FROM generate_series(0, %4$d - 1) n
+          """
+              .formatted(Bench.ADDRESSES, interval, first, urls));
+      statement.execute(
+          "CREATE TABLE bench_phase AS SELECT id AS url_id, next_check_at AS phase, interval_seconds FROM urls");
+    }
+    return first;
+  }
+
+  private static Map<String, Object> measure(Connection db, Instant from, Instant to, int seconds)
+      throws Exception {
+    Map<String, Object> m = new LinkedHashMap<>();
+    try (var q =
+        db.prepareStatement(
+            """
+            SELECT count(*),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - slot)),
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - slot)),
+                   max(extract(epoch FROM started_at - slot))
+            FROM checks WHERE slot >= ? AND slot < ?
+            """)) {
+      q.setTimestamp(1, Timestamp.from(from));
+      q.setTimestamp(2, Timestamp.from(to));
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        long checks = rs.getLong(1);
+        m.put("checksStored", checks);
+        m.put("checksPerSecond", ProberBench.round(checks / (double) seconds));
+        m.put("scheduleLagP50Ms", ProberBench.round(rs.getDouble(2) * 1000));
+        m.put("scheduleLagP99Ms", ProberBench.round(rs.getDouble(3) * 1000));
+        m.put("scheduleLagMaxMs", ProberBench.round(rs.getDouble(4) * 1000));
+      }
+    }
+    try (var q =
+        db.prepareStatement(
+            """
+            SELECT sum(ceil(extract(epoch FROM ? - phase) / interval_seconds)
+                     - ceil(extract(epoch FROM ? - phase) / interval_seconds))
+            FROM bench_phase
+            """)) {
+      q.setTimestamp(1, Timestamp.from(to));
+      q.setTimestamp(2, Timestamp.from(from));
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        long expected = rs.getLong(1);
+        m.put("slotsExpected", expected);
+        m.put("slotsLost", expected - (long) m.get("checksStored"));
+      }
+    }
+    m.put("alerts", scalar(db, "SELECT count(*) FROM alerts"));
+    try (var q =
+        db.createStatement()
+            .executeQuery(
+                """
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.99)
+                       WITHIN GROUP (ORDER BY d), count(*)
+                FROM (SELECT extract(epoch FROM a.opened_at
+                               - (c.started_at + c.latency_ms * interval '1 ms')) * 1000 AS d
+                      FROM alerts a JOIN checks c ON c.url_id = a.url_id AND c.slot = a.trigger_slot) x
+                """)) {
+      q.next();
+      m.put("alertLatencyP50Ms", ProberBench.round(q.getDouble(1)));
+      m.put("alertLatencyP99Ms", ProberBench.round(q.getDouble(2)));
+      m.put("alertsMeasured", q.getLong(3));
+    }
+    long rows = scalar(db, "SELECT count(*) FROM checks");
+    long bytes =
+        scalar(
+            db,
+            "SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits"
+                + " WHERE inhparent = 'checks'::regclass");
+    m.put("bytesPerCheckStored", rows == 0 ? 0 : ProberBench.round(bytes / (double) rows));
+    m.put("rowsPerSecond", m.get("checksPerSecond"));
+    return m;
+  }
+
+  private static long scalar(Connection db, String sql) throws Exception {
+    try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Map<Long, Double> cpu(List<Proc> roles) {
+    Map<Long, Double> cpu = new LinkedHashMap<>();
+    roles.forEach(r -> cpu.put(r.pid(), Proc.cpuSeconds(r.pid())));
+    return cpu;
+  }
+
+  private static double sumCpu(String command) {
+    return Proc.pidsOf(command).stream().mapToDouble(Proc::cpuSeconds).sum();
+  }
+
+  private static Map<String, String> with(Map<String, String> env, String key, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(env);
+    copy.put(key, value);
+    return copy;
+  }
+
+  private static Connection connect(String jdbcUrl) throws Exception {
+    return DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+  }
+}

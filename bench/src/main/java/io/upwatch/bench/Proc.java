@@ -1,0 +1,118 @@
+package io.upwatch.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A child process of the benchmark, with its CPU time and peak memory read from /proc. */
+final class Proc implements AutoCloseable {
+
+  private static final double TICKS_PER_SECOND = 100.0;
+
+  final String name;
+  final Process process;
+
+  private Proc(String name, Process process) {
+    this.name = name;
+    this.process = process;
+  }
+
+  static Proc start(String name, Path logs, Map<String, String> env, List<String> command)
+      throws IOException {
+    Files.createDirectories(logs);
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(logs.resolve(name + ".log").toFile());
+    builder.environment().putAll(env);
+    return new Proc(name, builder.start());
+  }
+
+  void awaitHttp(String url, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(name + " exited; see its log");
+        }
+        try {
+          var request =
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+          if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return;
+          }
+        } catch (IOException notYet) {
+          // keep waiting
+        }
+        Thread.sleep(500);
+      }
+    }
+    throw new IllegalStateException(name + " not ready at " + url);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  /** User plus system CPU seconds the process has used so far; 0 if it is gone. */
+  static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  /** Peak resident set size (VmHWM) in MiB; 0 if the process is gone. */
+  static double peakRssMib(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | RuntimeException gone) {
+      // fall through
+    }
+    return 0;
+  }
+
+  /** Pids of running processes whose command line contains {@code needle}. */
+  static List<Long> pidsOf(String needle) {
+    try (var processes = Files.list(Path.of("/proc"))) {
+      return processes
+          .filter(p -> p.getFileName().toString().matches("\\d+"))
+          .filter(
+              p -> {
+                try {
+                  return Files.readString(p.resolve("cmdline")).replace('\0', ' ').contains(needle);
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .map(p -> Long.parseLong(p.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+}
