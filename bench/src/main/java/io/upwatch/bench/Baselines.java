@@ -94,6 +94,9 @@ final class Baselines {
   }
 
   static Map<String, Object> describe(double raw, double blackbox) {
-    return Map.of("wrkNewConnectionGetsPerSecond", raw, "blackboxProbesPerSecond", blackbox);
+    Map<String, Object> baselines = new java.util.LinkedHashMap<>();
+    baselines.put("wrkNewConnectionGetsPerSecond", ProberBench.round(raw));
+    baselines.put("blackboxProbesPerSecond", ProberBench.round(blackbox));
+    return baselines;
   }
 }
