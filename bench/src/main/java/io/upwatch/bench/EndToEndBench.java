@@ -55,8 +55,9 @@ final class EndToEndBench {
       Instant windowEnd = Instant.now();
       Map<Long, Double> cpuAfter = cpu(roles);
       double pgCpu = sumCpu("postgres") - pgBefore, redisCpu = sumCpu("redis-server") - redisBefore;
-      // Let checks of the window's last slots finish and land before counting.
-      Thread.sleep(8000);
+      // Let checks of the window's last slots finish and land before counting: wait until the
+      // window's row count stops growing (a saturated suite can lag by more than an interval).
+      awaitSettled(jdbcUrl, windowEnd);
 
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("urls", urls);
@@ -174,6 +175,26 @@ final class EndToEndBench {
     m.put("bytesPerCheckStored", rows == 0 ? 0 : ProberBench.round(bytes / (double) rows));
     m.put("rowsPerSecond", m.get("checksPerSecond"));
     return m;
+  }
+
+  private static void awaitSettled(String jdbcUrl, Instant windowEnd) throws Exception {
+    long previous = -1;
+    Instant deadline = Instant.now().plusSeconds(120);
+    try (Connection db = connect(jdbcUrl);
+        var count = db.prepareStatement("SELECT count(*) FROM checks WHERE slot < ?")) {
+      count.setTimestamp(1, Timestamp.from(windowEnd));
+      while (Instant.now().isBefore(deadline)) {
+        Thread.sleep(5000);
+        try (ResultSet rs = count.executeQuery()) {
+          rs.next();
+          long now = rs.getLong(1);
+          if (now == previous) {
+            return;
+          }
+          previous = now;
+        }
+      }
+    }
   }
 
   private static long scalar(Connection db, String sql) throws Exception {
