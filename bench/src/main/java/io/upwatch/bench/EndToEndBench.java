@@ -137,9 +137,10 @@ final class EndToEndBench {
     try (var q =
         db.prepareStatement(
             """
-            SELECT sum(ceil(extract(epoch FROM ? - phase) / interval_seconds)
-                     - ceil(extract(epoch FROM ? - phase) / interval_seconds))
-            FROM bench_phase
+            SELECT sum(ceil(extract(epoch FROM ? - grid) / interval_seconds)
+                     - ceil(extract(epoch FROM ? - grid) / interval_seconds))
+            FROM (SELECT date_trunc('milliseconds', phase) AS grid, interval_seconds
+                  FROM bench_phase) g
             """)) {
       q.setTimestamp(1, Timestamp.from(to));
       q.setTimestamp(2, Timestamp.from(from));

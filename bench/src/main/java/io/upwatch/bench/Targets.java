@@ -20,7 +20,7 @@ final class Targets {
             "schedule lag p99 < 1,000 ms",
             number(e2e, "scheduleLagP99Ms"),
             number(e2e, "scheduleLagP99Ms") < 1000));
-    targets.add(target("lost slots = 0", number(e2e, "slotsLost"), number(e2e, "slotsLost") <= 0));
+    targets.add(target("lost slots = 0", number(e2e, "slotsLost"), number(e2e, "slotsLost") == 0));
     double proberRate = number(prober, "checksPerSecond");
     targets.add(
         target(
