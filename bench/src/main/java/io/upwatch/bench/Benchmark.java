@@ -50,7 +50,11 @@ public final class Benchmark {
       e2e.put(
           "targetFarmCpuSeconds", ProberBench.round(Proc.cpuSeconds(farm.pid()) - farmCpuBefore));
       report.put("endToEnd", e2e);
-      report.put("targets", Targets.evaluate(raw, blackbox, prober, e2e));
+      int apiUrls = Integer.parseInt(env("BENCH_API_URLS", "10000"));
+      log("API: " + apiUrls + " URLs with a day of history");
+      Map<String, Object> api = ApiBench.run(bench, apiUrls, baselineSeconds);
+      report.put("api", api);
+      report.put("targets", Targets.evaluate(raw, blackbox, prober, e2e, api));
     }
     report.put("finishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     write(root.resolve("bench/results"), started, report);

@@ -27,7 +27,7 @@ final class Markdown {
           .append(Boolean.TRUE.equals(target.get("met")) ? "yes" : "**no**")
           .append(" |\n");
     }
-    for (String section : List.of("baselines", "proberAlone", "endToEnd")) {
+    for (String section : List.of("baselines", "proberAlone", "endToEnd", "api")) {
       out.append("\n## ").append(section).append("\n\n| figure | value |\n|---|---|\n");
       ((Map<String, Object>) report.get(section))
           .forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));

@@ -1,0 +1,160 @@
+package io.upwatch.bench;
+
+import io.upwatch.testing.LocalPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * The API server alone, with {@code urls} URLs of one user and a full day of history (one check a
+ * minute each): requests a second and p50/p99 latency for listing URLs, 24 h stats and login.
+ */
+final class ApiBench {
+
+  private static final int CLIENTS = 8;
+
+  private ApiBench() {}
+
+  static Map<String, Object> run(Bench bench, int urls, int seconds) throws Exception {
+    String jdbcUrl = LocalPostgres.recreateDatabase(Bench.DATABASE + "_api");
+    Map<String, String> env = bench.suiteEnv(jdbcUrl, 11);
+    env.put("SERVER_PORT", "8093");
+    env.put("UPWATCH_API_LOGIN_THROTTLE_MAX_FAILURES_PER_ACCOUNT", "1000000");
+    try (Proc api = bench.role("api-server", "api-server-alone", env);
+        HttpClient http =
+            HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
+      api.awaitHttp("http://127.0.0.1:8093/actuator/health/readiness", Duration.ofMinutes(3));
+      String credentials = "{\"username\": \"bench\", \"password\": \"bench-password\"}";
+      send(http, post("/api/v1/auth/signup", credentials));
+      long seedStart = System.nanoTime();
+      seed(jdbcUrl, urls);
+      double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+      String token =
+          send(http, post("/api/v1/auth/login", credentials))
+              .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("urls", urls);
+      result.put("historyRows", (long) urls * 1440);
+      result.put("historySeedSeconds", ProberBench.round(seedSeconds));
+      result.put(
+          "listUrls",
+          measure(
+              http, seconds, i -> get("/api/v1/urls?size=20&page=" + random(urls / 20), token)));
+      result.put(
+          "stats24h",
+          measure(http, seconds, i -> get("/api/v1/urls/" + (1 + random(urls)) + "/stats", token)));
+      result.put("login", measure(http, seconds, i -> post("/api/v1/auth/login", credentials)));
+      return result;
+    }
+  }
+
+  private static void seed(String jdbcUrl, int urls) throws Exception {
+    try (var db = DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+        var statement = db.createStatement()) {
+      statement.execute(
+          """
+          INSERT INTO urls (user_id, name, url, threshold, enabled, next_check_at)
+          SELECT (SELECT id FROM users), 'u' || n, 'http://127.0.0.2:9100/ok/' || n, 3, false,
+                 now() + interval '1 day'
+          FROM generate_series(1, %d) n
+          """
+              .formatted(urls));
+      statement.execute(
+          """
+          INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, success)
+          SELECT u.id, s, s, (random() * 200)::int,
+                 CASE WHEN random() < 0.01 THEN 503 ELSE 200 END,
+                 true
+          FROM urls u,
+               generate_series(date_trunc('minute', now()) - interval '1439 minutes',
+                               date_trunc('minute', now()), interval '1 minute') s
+          """);
+      statement.execute("UPDATE checks SET success = false WHERE status_code >= 500");
+      statement.execute("ANALYZE checks");
+    }
+  }
+
+  private static Map<String, Object> measure(
+      HttpClient http, int seconds, IntFunction<HttpRequest> requests) throws Exception {
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger errors = new AtomicInteger();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int c = 0; c < CLIENTS; c++) {
+        clients.submit(
+            () -> {
+              int i = 0;
+              while (System.nanoTime() < end) {
+                long start = System.nanoTime();
+                try {
+                  int status =
+                      http.send(requests.apply(i++), HttpResponse.BodyHandlers.discarding())
+                          .statusCode();
+                  if (status >= 400) {
+                    errors.incrementAndGet();
+                  }
+                } catch (Exception e) {
+                  errors.incrementAndGet();
+                }
+                latencies.add(System.nanoTime() - start);
+              }
+              return null;
+            });
+      }
+    }
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("requestsPerSecond", ProberBench.round(sorted.size() / (double) seconds));
+    m.put("p50Ms", ProberBench.round(percentile(sorted, 0.50) / 1e6));
+    m.put("p99Ms", ProberBench.round(percentile(sorted, 0.99) / 1e6));
+    m.put("errors", errors.get());
+    m.put("concurrentClients", CLIENTS);
+    return m;
+  }
+
+  private static double percentile(List<Long> sorted, double p) {
+    return sorted.isEmpty()
+        ? Double.NaN
+        : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size()));
+  }
+
+  private static int random(int bound) {
+    return ThreadLocalRandom.current().nextInt(Math.max(1, bound));
+  }
+
+  private static HttpRequest get(String path, String token) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093" + path))
+        .header("Authorization", "Bearer " + token)
+        .build();
+  }
+
+  private static HttpRequest post(String path, String body) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093" + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private static String send(HttpClient http, HttpRequest request) throws Exception {
+    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 400) {
+      throw new IllegalStateException(
+          request.uri() + " -> " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+}
