@@ -1,5 +1,6 @@
 package io.upwatch.api.url;
 
+import io.upwatch.api.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,13 +10,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** A URL a user asked Upwatch to check, with its schedule and alert rule. */
 @Entity
 @Table(name = "urls")
-public class MonitoredUrl {
+public class MonitoredUrl extends Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,14 +46,6 @@ public class MonitoredUrl {
 
   @Column(name = "next_check_at", nullable = false)
   private Instant nextCheckAt;
-
-  @CreationTimestamp
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @UpdateTimestamp
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
 
   @Version private long version;
 
@@ -133,13 +124,5 @@ public class MonitoredUrl {
 
   public boolean isEnabled() {
     return enabled;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 }

@@ -1,19 +1,17 @@
 package io.upwatch.api.user;
 
+import io.upwatch.api.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** A person who signs in and owns URLs. */
 @Entity
 @Table(name = "users")
-public class UserAccount {
+public class UserAccount extends Timestamped {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -24,14 +22,6 @@ public class UserAccount {
 
   @Column(name = "password_hash", nullable = false)
   private String passwordHash;
-
-  @CreationTimestamp
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @UpdateTimestamp
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
 
   protected UserAccount() {}
 
@@ -50,13 +40,5 @@ public class UserAccount {
 
   String getPasswordHash() {
     return passwordHash;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 }
