@@ -3,6 +3,8 @@ package io.upwatch.worker.alert;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.upwatch.common.CheckResult;
+import io.upwatch.worker.notify.AlertEvent;
+import io.upwatch.worker.notify.NotificationOutbox;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,7 @@ public class AlertEvaluator {
       INSERT INTO alerts (url_id, opened_at, failure_count, threshold, window_seconds, trigger_slot)
       SELECT url_id, now(), failures, threshold, failure_window_seconds, slot FROM breach
       ON CONFLICT (url_id) WHERE resolved_at IS NULL DO NOTHING
-      RETURNING url_id
+      RETURNING id, url_id
       """;
 
   private static final String RESOLVE =
@@ -63,38 +65,51 @@ public class AlertEvaluator {
             WHERE timestamptz 'epoch' + r.slot_ms * interval '1 millisecond' > open.trigger_slot
             GROUP BY open.id) s
       WHERE a.id = s.id AND a.resolved_at IS NULL
-      RETURNING a.url_id
+      RETURNING a.id, a.url_id
       """;
 
   private final JdbcClient jdbc;
+  private final NotificationOutbox outbox;
   private final Counter opened;
   private final Counter resolved;
 
-  AlertEvaluator(JdbcClient jdbc, MeterRegistry registry) {
+  AlertEvaluator(JdbcClient jdbc, NotificationOutbox outbox, MeterRegistry registry) {
     this.jdbc = jdbc;
+    this.outbox = outbox;
     this.opened = registry.counter("upwatch.alerts", "event", "opened");
     this.resolved = registry.counter("upwatch.alerts", "event", "resolved");
   }
 
-  /** Evaluates results that are already stored in checks, in the same transaction. */
+  /**
+   * Evaluates results that are already stored in checks and records the notifications of every
+   * alert opened or resolved, all in the caller's transaction.
+   */
   public void evaluate(List<CheckResult> results) {
     List<CheckResult> failures = results.stream().filter(r -> !r.success()).toList();
     List<CheckResult> successes = results.stream().filter(CheckResult::success).toList();
     if (!failures.isEmpty()) {
-      List<Long> urls = run(OPEN, failures);
-      opened.increment(urls.size());
-      urls.forEach(url -> log.info("Alert opened for url {}", url));
+      apply(OPEN, failures, AlertEvent.OPENED, opened);
     }
     if (!successes.isEmpty()) {
-      List<Long> urls = run(RESOLVE, successes);
-      resolved.increment(urls.size());
-      urls.forEach(url -> log.info("Alert resolved for url {}", url));
+      apply(RESOLVE, successes, AlertEvent.RESOLVED, resolved);
     }
   }
 
-  private List<Long> run(String sql, List<CheckResult> results) {
+  private void apply(String sql, List<CheckResult> results, AlertEvent event, Counter counter) {
     Long[] urlIds = results.stream().map(r -> r.id().urlId()).toArray(Long[]::new);
     Long[] slots = results.stream().map(r -> r.id().slot().toEpochMilli()).toArray(Long[]::new);
-    return jdbc.sql(sql).params(urlIds, slots).query(Long.class).list();
+    List<AlertChange> changes =
+        jdbc.sql(sql)
+            .params(urlIds, slots)
+            .query((rs, row) -> new AlertChange(rs.getLong("id"), rs.getLong("url_id")))
+            .list();
+    if (changes.isEmpty()) {
+      return;
+    }
+    counter.increment(changes.size());
+    changes.forEach(c -> log.info("Alert {} {} for url {}", c.alertId(), event.type(), c.urlId()));
+    outbox.record(event, changes.stream().map(AlertChange::alertId).toList());
   }
+
+  private record AlertChange(long alertId, long urlId) {}
 }

@@ -131,26 +131,7 @@ class AlertIntegrationTests {
   }
 
   private void ingest(CheckResult... results) {
-    transaction.executeWithoutResult(
-        status -> {
-          for (CheckResult result : results) {
-            jdbc.sql(
-                    """
-                    INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code,
-                                        failure_kind, success)
-                    VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING
-                    """)
-                .params(
-                    result.id().urlId(),
-                    java.sql.Timestamp.from(result.id().slot()),
-                    java.sql.Timestamp.from(result.startedAt()),
-                    result.statusCode(),
-                    result.failureKind() == null ? null : result.failureKind().name(),
-                    result.success())
-                .update();
-          }
-          evaluator.evaluate(List.of(results));
-        });
+    fixtures.ingest(evaluator, transaction, results);
   }
 
   private CheckResult fail(int minute) {

@@ -5,6 +5,7 @@ import io.upwatch.common.CheckTask;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
+import io.upwatch.worker.alert.AlertEvaluator;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Seeds URLs, publishes results as monitoring workers do, and reads back what was stored. */
 public class Fixtures {
@@ -58,6 +60,51 @@ public class Fixtures {
             Timestamp.from(nextCheckAt))
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * Stores results as checks and evaluates alerts on them in one transaction, as ingestion does.
+   */
+  public void ingest(
+      AlertEvaluator evaluator, TransactionTemplate transaction, CheckResult... results) {
+    transaction.executeWithoutResult(
+        status -> {
+          for (CheckResult result : results) {
+            jdbc.sql(
+                    """
+                    INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code,
+                                        failure_kind, success)
+                    VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING
+                    """)
+                .params(
+                    result.id().urlId(),
+                    Timestamp.from(result.id().slot()),
+                    Timestamp.from(result.startedAt()),
+                    result.statusCode(),
+                    result.failureKind() == null ? null : result.failureKind().name(),
+                    result.success())
+                .update();
+          }
+          evaluator.evaluate(List.of(results));
+        });
+  }
+
+  /** A notification channel of the owner; returns its id. */
+  public long channel(String name, String kind, String target, String secret, boolean allUrls) {
+    return jdbc.sql(
+            """
+            INSERT INTO notification_channels (user_id, name, kind, target, secret, all_urls)
+            VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+            """)
+        .params(userId, name, kind, target, secret, allUrls)
+        .query(Long.class)
+        .single();
+  }
+
+  public void link(long channelId, long urlId) {
+    jdbc.sql("INSERT INTO notification_channel_urls (channel_id, url_id) VALUES (?, ?)")
+        .params(channelId, urlId)
+        .update();
   }
 
   public void publish(CheckResult result) {

@@ -1,6 +1,7 @@
 package io.upwatch.monitoring.probe;
 
 import io.upwatch.common.FailureKind;
+import io.upwatch.common.outbound.ForbiddenTarget;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

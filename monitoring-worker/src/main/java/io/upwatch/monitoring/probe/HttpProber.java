@@ -1,6 +1,8 @@
 package io.upwatch.monitoring.probe;
 
 import io.upwatch.common.FailureKind;
+import io.upwatch.common.outbound.GuardedResolver;
+import io.upwatch.common.outbound.TargetPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package io.upwatch.monitoring.probe;
 
+import io.upwatch.common.outbound.GuardedResolver;
+import io.upwatch.common.outbound.TargetPolicy;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import org.eclipse.jetty.client.HttpClient;

@@ -1,5 +1,6 @@
 package io.upwatch.monitoring.probe;
 
+import io.upwatch.common.outbound.TargetPolicy;
 import io.upwatch.monitoring.MonitoringProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

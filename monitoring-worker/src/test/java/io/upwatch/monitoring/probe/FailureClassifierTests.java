@@ -3,6 +3,7 @@ package io.upwatch.monitoring.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upwatch.common.FailureKind;
+import io.upwatch.common.outbound.ForbiddenTarget;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;

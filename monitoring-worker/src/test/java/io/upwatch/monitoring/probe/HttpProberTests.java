@@ -3,6 +3,7 @@ package io.upwatch.monitoring.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upwatch.common.FailureKind;
+import io.upwatch.common.outbound.TargetPolicy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.upwatch.monitoring.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upwatch.common.FailureKind;
+import io.upwatch.common.outbound.TargetPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.probe;
+package io.upwatch.common.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,15 @@
-package io.upwatch.monitoring.probe;
+package io.upwatch.common.outbound;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Tells publicly routable addresses from the ones a check must not reach when so configured. */
-final class PublicAddresses {
+public final class PublicAddresses {
 
   private PublicAddresses() {}
 
-  static boolean isPublic(InetAddress address) {
+  public static boolean isPublic(InetAddress address) {
     if (address == null
         || address.isAnyLocalAddress() // 0.0.0.0, ::
         || address.isLoopbackAddress() // 127/8, ::1

@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.probe;
+package io.upwatch.common.outbound;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -10,12 +10,12 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * Applies the {@link TargetPolicy} to resolved addresses, at connect time. Every connection, the
  * first and every redirect hop's, is resolved here, so DNS rebinding cannot slip past the policy.
  */
-final class GuardedResolver implements SocketAddressResolver {
+public final class GuardedResolver implements SocketAddressResolver {
 
   private final SocketAddressResolver delegate;
   private final TargetPolicy policy;
 
-  GuardedResolver(SocketAddressResolver delegate, TargetPolicy policy) {
+  public GuardedResolver(SocketAddressResolver delegate, TargetPolicy policy) {
     this.delegate = delegate;
     this.policy = policy;
   }

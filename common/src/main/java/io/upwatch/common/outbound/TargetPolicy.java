@@ -1,10 +1,10 @@
-package io.upwatch.monitoring.probe;
+package io.upwatch.common.outbound;
 
 import java.net.InetSocketAddress;
 
 /** Decides which resolved addresses a check may connect to. */
 @FunctionalInterface
-interface TargetPolicy {
+public interface TargetPolicy {
 
   boolean permits(InetSocketAddress address);
 

@@ -1,0 +1,60 @@
+package io.upwatch.worker.notify;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a delivery says, read from its payload, as fixed plain-text sentences for Slack and email.
+ * User-supplied values (the URL's name and address) are only ever inserted as data; no template is
+ * evaluated.
+ */
+record Notice(String event, String urlName, String url, String detail, String occurredAt) {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  static Notice of(Delivery delivery) {
+    JsonNode payload = JSON.readTree(delivery.payload());
+    if (delivery.event().equals("test")) {
+      return new Notice(
+          "test", payload.path("channel").path("name").asString(""), "", "", occurred(payload));
+    }
+    JsonNode alert = payload.path("alert");
+    JsonNode url = payload.path("url");
+    String detail =
+        delivery.event().equals(AlertEvent.RESOLVED.type())
+            ? "The URL answered successfully again."
+            : alert.path("failureCount").asInt()
+                + " failed checks in the last "
+                + alert.path("windowSeconds").asInt()
+                + " s (threshold "
+                + alert.path("threshold").asInt()
+                + ").";
+    return new Notice(
+        delivery.event(),
+        url.path("name").asString(""),
+        url.path("url").asString(""),
+        detail,
+        occurred(payload));
+  }
+
+  private static String occurred(JsonNode payload) {
+    return payload.path("occurredAt").asString("");
+  }
+
+  /** One line, e.g. {@code Alert opened: shop (https://shop.example)}. */
+  String headline() {
+    return switch (event) {
+      case "alert.opened" -> "Alert opened: " + urlName + " (" + url + ")";
+      case "alert.resolved" -> "Alert resolved: " + urlName + " (" + url + ")";
+      default -> "Test notification for channel " + urlName;
+    };
+  }
+
+  /** The lines after the headline. */
+  String body() {
+    if (event.equals("test")) {
+      return "This is a test message from Upwatch. The channel works.";
+    }
+    return detail + "\nAt: " + occurredAt;
+  }
+}

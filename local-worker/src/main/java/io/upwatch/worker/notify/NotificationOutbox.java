@@ -1,0 +1,68 @@
+package io.upwatch.worker.notify;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the deliveries of alert events in the caller's transaction (the one that opened or
+ * resolved the alerts), one per enabled channel of the URL's owner that covers the URL. The event
+ * id is derived from the alert, so recording the same event twice is a no-op.
+ */
+@Component
+public class NotificationOutbox {
+
+  private static final String ENQUEUE =
+      """
+      INSERT INTO notification_deliveries (channel_id, event_id, event, alert_id, payload)
+      SELECT ch.id, e.event_id, e.event, a.id,
+             jsonb_build_object(
+               'eventId', e.event_id,
+               'event', e.event,
+               'occurredAt', to_char(e.occurred_at AT TIME ZONE 'UTC',
+                                     'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'alert', jsonb_build_object(
+                   'id', a.id,
+                   'openedAt', to_char(a.opened_at AT TIME ZONE 'UTC',
+                                       'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                   'resolvedAt', to_char(e.resolved_at AT TIME ZONE 'UTC',
+                                         'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                   'failureCount', a.failure_count,
+                   'threshold', a.threshold,
+                   'windowSeconds', a.window_seconds),
+               'url', jsonb_build_object('id', u.id, 'name', u.name, 'url', u.url))
+      FROM alerts a
+      JOIN urls u ON u.id = a.url_id
+      CROSS JOIN LATERAL (
+          SELECT 'alert-' || a.id || '-' || ? AS event_id, p.event,
+                 CASE WHEN p.event = 'alert.resolved' THEN a.resolved_at END AS resolved_at,
+                 CASE WHEN p.event = 'alert.resolved' THEN a.resolved_at ELSE a.opened_at END
+                     AS occurred_at
+          FROM (SELECT ?::varchar AS event) p) e
+      JOIN notification_channels ch ON ch.user_id = u.user_id AND ch.enabled
+      WHERE a.id = ANY(?)
+        AND (ch.all_urls OR EXISTS (SELECT 1 FROM notification_channel_urls l
+                                    WHERE l.channel_id = ch.id AND l.url_id = u.id))
+      ON CONFLICT (event_id, channel_id) DO NOTHING
+      """;
+
+  private final JdbcClient jdbc;
+
+  NotificationOutbox(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Records the event for each alert; must run in the transaction that changed the alerts.
+   *
+   * @return deliveries recorded
+   */
+  public int record(AlertEvent event, List<Long> alertIds) {
+    if (alertIds.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(ENQUEUE)
+        .params(event.idSuffix(), event.type(), alertIds.toArray(Long[]::new))
+        .update();
+  }
+}

@@ -1,0 +1,121 @@
+package io.upwatch.worker.notify;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.upwatch.common.loop.WorkerLoop;
+import io.upwatch.common.outbound.GuardedResolver;
+import io.upwatch.common.outbound.TargetPolicy;
+import io.upwatch.worker.config.WorkerProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires notification delivery: the senders, the dispatcher and its loops. */
+@Configuration(proxyBeanMethods = false)
+class NotifyConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(NotifyConfiguration.class);
+
+  @Bean(destroyMethod = "stop")
+  HttpClient notificationHttpClient(NotifyProperties properties) throws Exception {
+    var threads = new QueuedThreadPool(32, 2);
+    threads.setName("notify-http");
+    threads.setDaemon(true);
+    var scheduler = new ScheduledExecutorScheduler("notify-scheduler", true);
+    var client = new HttpClient();
+    client.setName("notify");
+    client.setExecutor(threads);
+    client.setScheduler(scheduler);
+    TargetPolicy policy =
+        properties.blockPrivateTargets()
+            ? TargetPolicy.publicAddressesOnly()
+            : TargetPolicy.anyAddress();
+    client.setSocketAddressResolver(
+        new GuardedResolver(
+            new SocketAddressResolver.Async(
+                threads, scheduler, properties.sendTimeout().toMillis()),
+            policy));
+    client.setSslContextFactory(new SslContextFactory.Client());
+    client.setConnectTimeout(properties.sendTimeout().toMillis());
+    // A redirect could lead the signed body elsewhere: receivers must give the final URL.
+    client.setFollowRedirects(false);
+    client.setHttpCookieStore(new HttpCookieStore.Empty());
+    client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "Upwatch-Notifier"));
+    client.start();
+    return client;
+  }
+
+  @Bean
+  OutboundHttp outboundHttp(HttpClient notificationHttpClient, NotifyProperties properties) {
+    return new OutboundHttp(notificationHttpClient, properties.sendTimeout().toMillis());
+  }
+
+  @Bean
+  WebhookSender webhookSender(OutboundHttp http, Clock clock) {
+    return new WebhookSender(http, clock);
+  }
+
+  @Bean
+  SlackSender slackSender(OutboundHttp http) {
+    return new SlackSender(http);
+  }
+
+  @Bean
+  EmailSender emailSender(NotifyProperties properties) {
+    if (!properties.smtp().configured()) {
+      log.info("No SMTP server configured: email notifications will wait in their history");
+    }
+    return new EmailSender(properties.smtp(), properties.sendTimeout().toMillis());
+  }
+
+  @Bean(destroyMethod = "close")
+  NotificationDispatcher notificationDispatcher(
+      DeliveryQueue queue,
+      List<Sender> senders,
+      NotifyProperties properties,
+      Clock clock,
+      MeterRegistry registry) {
+    return new NotificationDispatcher(queue, senders, properties, clock, registry);
+  }
+
+  @Bean
+  WorkerLoop notificationLoop(
+      NotificationDispatcher dispatcher, NotifyProperties properties, WorkerProperties worker) {
+    return new WorkerLoop(
+        "notifications",
+        dispatcher::dispatchPass,
+        properties.pollInterval(),
+        Duration.ofSeconds(10),
+        20,
+        worker.autostart());
+  }
+
+  @Bean
+  WorkerLoop notificationHistoryPurgeLoop(
+      DeliveryQueue queue, NotifyProperties properties, WorkerProperties worker) {
+    return new WorkerLoop(
+        "notification-history-purge",
+        () -> {
+          int purged = queue.purgeFinished(properties.historyRetention());
+          if (purged > 0) {
+            log.info("Deleted {} finished notification deliveries", purged);
+          }
+          return false;
+        },
+        worker.maintenanceInterval(),
+        Duration.ofMinutes(1),
+        0,
+        worker.autostart());
+  }
+}
