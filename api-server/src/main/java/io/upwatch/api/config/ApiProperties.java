@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param jwt token signing and lifetime
  * @param maxUrlCount how many URLs one user may register ({@code MAX_URL_COUNT})
+ * @param maxChannelCount how many notification channels one user may have
  * @param defaultInterval check interval of a URL registered without one
  * @param defaultTimeout total check deadline of a URL registered without one
  * @param defaultFailureWindow trailing window in which failures are counted ({@code
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 public record ApiProperties(
     @Valid @NotNull Jwt jwt,
     @Min(0) int maxUrlCount,
+    @Min(0) int maxChannelCount,
     @NotNull Duration defaultInterval,
     @NotNull Duration defaultTimeout,
     @NotNull Duration defaultFailureWindow,

@@ -63,6 +63,7 @@ class RootUserPopulatorIntegrationTests {
         new ApiProperties(
             properties.jwt(),
             properties.maxUrlCount(),
+            properties.maxChannelCount(),
             properties.defaultInterval(),
             properties.defaultTimeout(),
             properties.defaultFailureWindow(),

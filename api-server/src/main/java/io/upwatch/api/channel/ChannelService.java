@@ -1,0 +1,141 @@
+package io.upwatch.api.channel;
+
+import io.upwatch.api.config.ApiProperties;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A user's notification channels. Every method takes the owner's id. */
+@Service
+class ChannelService {
+
+  private final ChannelRepository channels;
+  private final DeliveryHistory history;
+  private final JdbcClient jdbc;
+  private final ApiProperties properties;
+
+  ChannelService(
+      ChannelRepository channels,
+      DeliveryHistory history,
+      JdbcClient jdbc,
+      ApiProperties properties) {
+    this.channels = channels;
+    this.history = history;
+    this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  @Transactional
+  NotificationChannel create(long userId, CreateChannelRequest request) {
+    lockUser(userId);
+    if (channels.countByUserId(userId) >= properties.maxChannelCount()) {
+      throw new ChannelLimitReached(properties.maxChannelCount());
+    }
+    ChannelType type = ChannelType.parse(request.type());
+    ChannelTargets.checkSecret(type, request.secret());
+    var channel =
+        new NotificationChannel(
+            userId,
+            request.name(),
+            type,
+            ChannelTargets.validTarget(type, request.target()),
+            request.secret());
+    channel.routeTo(ownedUrls(userId, request.urlIds()));
+    if (Boolean.FALSE.equals(request.enabled())) {
+      channel.setEnabled(false);
+    }
+    if (channels.existsByUserIdAndName(userId, request.name())) {
+      throw new ChannelNameTaken(request.name());
+    }
+    return save(channel);
+  }
+
+  @Transactional(readOnly = true)
+  List<NotificationChannel> list(long userId) {
+    return channels.findByUserIdOrderById(userId);
+  }
+
+  @Transactional(readOnly = true)
+  NotificationChannel get(long userId, long channelId) {
+    return channels.findByIdAndUserId(channelId, userId).orElseThrow(ChannelNotFound::new);
+  }
+
+  @Transactional
+  NotificationChannel update(long userId, long channelId, UpdateChannelRequest request) {
+    NotificationChannel channel = get(userId, channelId);
+    if (request.name() != null && !request.name().equals(channel.getName())) {
+      if (channels.existsByUserIdAndName(userId, request.name())) {
+        throw new ChannelNameTaken(request.name());
+      }
+      channel.rename(request.name());
+    }
+    if (request.target() != null) {
+      channel.retarget(ChannelTargets.validTarget(channel.getKind(), request.target()));
+    }
+    if (request.secret() != null) {
+      ChannelTargets.checkSecret(channel.getKind(), request.secret());
+      channel.replaceSecret(request.secret());
+    }
+    if (request.urlIds() != null) {
+      channel.routeTo(ownedUrls(userId, request.urlIds()));
+    }
+    if (request.enabled() != null) {
+      channel.setEnabled(request.enabled());
+    }
+    return save(channel);
+  }
+
+  @Transactional
+  void delete(long userId, long channelId) {
+    channels.delete(get(userId, channelId));
+  }
+
+  @Transactional
+  TestDeliveryResponse sendTest(long userId, long channelId) {
+    return history.recordTest(get(userId, channelId));
+  }
+
+  @Transactional(readOnly = true)
+  Page<DeliveryResponse> deliveries(long userId, long channelId, Pageable pageable) {
+    return history.page(get(userId, channelId).getId(), pageable);
+  }
+
+  // Ids that are not the caller's are reported exactly like ids that do not exist.
+  private Set<Long> ownedUrls(long userId, Set<Long> requested) {
+    if (requested == null || requested.isEmpty()) {
+      return Set.of();
+    }
+    Set<Long> owned =
+        new HashSet<>(
+            jdbc.sql("SELECT id FROM urls WHERE user_id = ? AND id = ANY(?)")
+                .params(userId, requested.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    Set<Long> unknown = new TreeSet<>(requested);
+    unknown.removeAll(owned);
+    if (!unknown.isEmpty()) {
+      throw new InvalidChannel("urlIds", "you have no URLs with ids " + unknown);
+    }
+    return owned;
+  }
+
+  // Serialise per user, so concurrent creations cannot overshoot the limit.
+  private void lockUser(long userId) {
+    jdbc.sql("SELECT id FROM users WHERE id = ? FOR UPDATE").param(userId).query().listOfRows();
+  }
+
+  private NotificationChannel save(NotificationChannel channel) {
+    try {
+      return channels.saveAndFlush(channel);
+    } catch (DataIntegrityViolationException raced) {
+      throw new ChannelNameTaken(channel.getName());
+    }
+  }
+}

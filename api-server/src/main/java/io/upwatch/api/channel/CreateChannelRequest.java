@@ -1,0 +1,33 @@
+package io.upwatch.api.channel;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/**
+ * A new notification channel.
+ *
+ * @param name unique among the caller's channels
+ * @param type {@code webhook}, {@code slack} or {@code email}
+ * @param target the webhook URL (http or https), the Slack incoming-webhook URL (https) or the
+ *     email address
+ * @param secret webhook only, required: the key of the HMAC-SHA256 signature (16-256 characters);
+ *     write-only
+ * @param urlIds the caller's URLs this channel is for; empty or absent: all of them, new ones too
+ * @param enabled false to create it paused (default true)
+ */
+public record CreateChannelRequest(
+    @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = ChannelNames.PATTERN, message = ChannelNames.MESSAGE)
+        String name,
+    @NotBlank
+        @Pattern(regexp = "(?i)webhook|slack|email", message = "must be webhook, slack or email")
+        String type,
+    @NotBlank @Size(max = 2048) String target,
+    @Size(min = 16, max = 256) String secret,
+    @Size(max = 1000) Set<@NotNull @Positive Long> urlIds,
+    Boolean enabled) {}
