@@ -43,6 +43,8 @@ CREATE TABLE notification_deliveries (
     status          VARCHAR(16)  NOT NULL DEFAULT 'PENDING'
                         CHECK (status IN ('PENDING', 'DELIVERED', 'FAILED')),
     attempts        INTEGER      NOT NULL DEFAULT 0,
+    -- True from a claim until its outcome is recorded; a claim whose lease ran out is taken again.
+    in_flight       BOOLEAN      NOT NULL DEFAULT FALSE,
     next_attempt_at TIMESTAMPTZ  NOT NULL DEFAULT now(),
     created_at      TIMESTAMPTZ  NOT NULL DEFAULT now(),
     last_attempt_at TIMESTAMPTZ,
@@ -55,5 +57,8 @@ CREATE TABLE notification_deliveries (
 CREATE INDEX notification_deliveries_due_idx
     ON notification_deliveries (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX notification_deliveries_channel_idx ON notification_deliveries (channel_id, id DESC);
+-- Per alert and channel, events go out in order: a resolution waits for its opening.
+CREATE INDEX notification_deliveries_pending_alert_idx
+    ON notification_deliveries (alert_id, channel_id, id) WHERE status = 'PENDING';
 CREATE INDEX notification_deliveries_finished_idx
     ON notification_deliveries (created_at) WHERE status <> 'PENDING';

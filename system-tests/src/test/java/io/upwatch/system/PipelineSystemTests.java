@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.upwatch.testing.LocalPostgres;
+import io.upwatch.testing.WebhookReceiver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,7 +41,10 @@ class PipelineSystemTests {
 
   private final List<RoleProcess> roles = new ArrayList<>();
   private String jdbcUrl;
+  private static final String WEBHOOK_SECRET = "system-test-webhook-secret";
+
   private TargetServer targets;
+  private WebhookReceiver receiver;
   private RoleProcess api;
   private RoleProcess monitoringA;
   private UpwatchApi user;
@@ -54,6 +58,7 @@ class PipelineSystemTests {
     redis = redisClient.connect();
     redis.sync().flushdb();
     targets = new TargetServer();
+    receiver = new WebhookReceiver(WEBHOOK_SECRET);
 
     Map<String, String> env = new HashMap<>();
     env.put("SPRING_DATASOURCE_URL", jdbcUrl);
@@ -67,6 +72,7 @@ class PipelineSystemTests {
     env.put("UPWATCH_MONITORING_LEASE_TIME", LEASE.toSeconds() + "s");
     env.put("UPWATCH_MONITORING_MAX_CHECK_TIMEOUT", "5s");
     env.put("UPWATCH_MONITORING_RECLAIM_INTERVAL", "1s");
+    env.put("UPWATCH_NOTIFY_RETRY_MAX_DELAY", "5s");
 
     api = start("api-server", "api", env);
     roles.add(
@@ -100,6 +106,9 @@ class PipelineSystemTests {
     if (targets != null) {
       targets.close();
     }
+    if (receiver != null) {
+      receiver.close();
+    }
     if (redis != null) {
       redis.close();
       redisClient.shutdown();
@@ -112,6 +121,9 @@ class PipelineSystemTests {
       throws Exception {
     targets.answer("flaky", 503);
     long url = user.registerUrl("flaky", targets.url("/status/flaky"), 2, INTERVAL);
+    long channel = user.createWebhook("hook", receiver.url(), WEBHOOK_SECRET, url);
+    receiver.goDown();
+    Instant receiverDown = Instant.now();
 
     await()
         .atMost(Duration.ofSeconds(4L * INTERVAL + 20))
@@ -129,6 +141,24 @@ class PipelineSystemTests {
         .until(() -> !user.alerts(url).get(0).get("open").asBoolean());
     Thread.sleep(Duration.ofSeconds(INTERVAL));
     assertThat(user.alerts(url).size()).as("still exactly one alert").isEqualTo(1);
+
+    // The receiver was down all along: both events wait in the outbox, retried with backoff.
+    assertThat(receiver.accepted()).isEmpty();
+    assertThat(user.deliveries(channel).get(0).get("attempts").asInt()).isPositive();
+    Thread.sleep(Duration.ofSeconds(60).minus(Duration.between(receiverDown, Instant.now())).abs());
+    receiver.comeBack();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> receiver.accepted().size() >= 2);
+    Thread.sleep(Duration.ofSeconds(6));
+    long alertId = user.alerts(url).get(0).get("id").asLong();
+    assertThat(receiver.accepted())
+        .as("one signed webhook per event, with two local workers dispatching")
+        .extracting(r -> r.eventId() + " " + r.event() + " " + r.signed())
+        .containsExactly(
+            "alert-" + alertId + "-opened alert.opened true",
+            "alert-" + alertId + "-resolved alert.resolved true");
   }
 
   @Test

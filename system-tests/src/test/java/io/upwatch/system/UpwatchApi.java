@@ -26,6 +26,17 @@ final class UpwatchApi implements AutoCloseable {
     token = send("POST", "/user/login", credentials, 200).get("token").asString();
   }
 
+  long createWebhook(String name, String target, String secret, long urlId) throws Exception {
+    String body =
+        "{\"name\": \"%s\", \"type\": \"webhook\", \"target\": \"%s\", \"secret\": \"%s\", \"urlIds\": [%d]}"
+            .formatted(name, target, secret, urlId);
+    return send("POST", "/api/v1/channels", body, 201).get("id").asLong();
+  }
+
+  JsonNode deliveries(long channelId) throws Exception {
+    return send("GET", "/api/v1/channels/" + channelId + "/deliveries", null, 200).get("items");
+  }
+
   long registerUrl(String name, String url, int threshold, int intervalSeconds) throws Exception {
     String body =
         "{\"name\": \"%s\", \"url\": \"%s\", \"threshold\": %d, \"intervalSeconds\": %d,"

@@ -20,10 +20,14 @@ class DeliveryQueue {
   private static final String CLAIM =
       """
       UPDATE notification_deliveries d
-      SET attempts = d.attempts + 1, last_attempt_at = now(),
+      SET attempts = d.attempts + 1, last_attempt_at = now(), in_flight = true,
           next_attempt_at = now() + make_interval(secs => ?)
-      FROM (SELECT id FROM notification_deliveries
+      FROM (SELECT id FROM notification_deliveries n
             WHERE status = 'PENDING' AND next_attempt_at <= now()
+              AND NOT EXISTS (SELECT 1 FROM notification_deliveries earlier
+                              WHERE earlier.alert_id = n.alert_id
+                                AND earlier.channel_id = n.channel_id
+                                AND earlier.id < n.id AND earlier.status = 'PENDING')
             ORDER BY next_attempt_at
             LIMIT ?
             FOR UPDATE SKIP LOCKED) due,
@@ -43,14 +47,22 @@ class DeliveryQueue {
     return jdbc.sql(CLAIM).params(lease.toMillis() / 1000.0, limit).query(this::delivery).list();
   }
 
-  void delivered(long id, Integer status) {
+  void delivered(Delivery delivery, Integer status) {
     jdbc.sql(
             """
             UPDATE notification_deliveries
-            SET status = 'DELIVERED', delivered_at = now(), last_status = ?, last_error = NULL
+            SET status = 'DELIVERED', in_flight = false, delivered_at = now(), last_status = ?,
+                last_error = NULL
             WHERE id = ? AND status = 'PENDING'
             """)
-        .params(status, id)
+        .params(status, delivery.id())
+        .update();
+    jdbc.sql(
+            """
+            UPDATE notification_deliveries SET next_attempt_at = now()
+            WHERE channel_id = ? AND status = 'PENDING' AND NOT in_flight AND next_attempt_at > now()
+            """)
+        .param(delivery.channelId())
         .update();
   }
 
@@ -58,7 +70,7 @@ class DeliveryQueue {
     jdbc.sql(
             """
             UPDATE notification_deliveries
-            SET next_attempt_at = ?, last_status = ?, last_error = left(?, 512)
+            SET next_attempt_at = ?, in_flight = false, last_status = ?, last_error = left(?, 512)
             WHERE id = ? AND status = 'PENDING'
             """)
         .params(Timestamp.from(next), failure.status(), failure.getMessage(), id)
@@ -69,7 +81,7 @@ class DeliveryQueue {
     jdbc.sql(
             """
             UPDATE notification_deliveries
-            SET status = 'FAILED', last_status = ?, last_error = left(?, 512)
+            SET status = 'FAILED', in_flight = false, last_status = ?, last_error = left(?, 512)
             WHERE id = ? AND status = 'PENDING'
             """)
         .params(failure.status(), failure.getMessage(), id)

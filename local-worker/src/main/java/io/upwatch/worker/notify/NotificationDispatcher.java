@@ -69,7 +69,7 @@ class NotificationDispatcher implements AutoCloseable {
     try {
       Sender sender = senders.get(delivery.kind());
       Integer status = sender.send(delivery);
-      queue.delivered(delivery.id(), status);
+      queue.delivered(delivery, status);
       metrics.delivered(delivery, clock.instant());
       log.debug("Delivered {} (attempt {})", delivery, delivery.attempts());
     } catch (DeliveryFailed failure) {

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
+import io.upwatch.testing.WebhookReceiver;
 import io.upwatch.worker.alert.AlertEvaluator;
 import io.upwatch.worker.support.Fixtures;
 import io.upwatch.worker.support.WorkerIntegrationTest;
@@ -136,6 +137,27 @@ class NotificationIntegrationTests {
             .singleRow();
     assertThat(history).containsEntry("attempts", 4).containsEntry("last_status", 200);
     assertThat(history.get("last_error")).isNull();
+  }
+
+  @Test
+  void resolutionWaitsForItsOpeningAndFollowsAsSoonAsTheReceiverIsBack() {
+    fixtures.channel("hooks", "WEBHOOK", receiver.url(), SECRET, true);
+    receiver.answer(500);
+    fixtures.ingest(evaluator, transaction, fail(url, 0), fail(url, 1));
+    fixtures.ingest(evaluator, transaction, ok(url, 2));
+    // A long backoff for the resolution: only the success of the opening may bring it forward.
+    fixtures
+        .jdbc()
+        .sql(
+            "UPDATE notification_deliveries SET next_attempt_at = now() + interval '1 hour'"
+                + " WHERE event = 'alert.resolved'")
+        .update();
+
+    dispatchUntil(() -> receiver.accepted().size() == 2);
+
+    assertThat(receiver.accepted())
+        .extracting(WebhookReceiver.Received::event)
+        .containsExactly("alert.opened", "alert.resolved");
   }
 
   @Test

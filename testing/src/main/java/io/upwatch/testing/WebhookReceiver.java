@@ -1,4 +1,4 @@
-package io.upwatch.worker.notify;
+package io.upwatch.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,46 +14,65 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A loopback webhook receiver: answers with scripted statuses (then 200), and keeps every request
- * whose signature it verified itself, with its own HMAC code, not Upwatch's.
+ * A loopback webhook receiver for tests: answers with scripted statuses (then 200), can go down
+ * (port closed) and come back on the same port, and keeps every accepted request with the result of
+ * its own signature check, computed here independently of Upwatch's code.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-  /** One request as received. */
-  record Received(String eventId, String event, long timestamp, String body, boolean signed) {}
+  /** One request answered with 2xx. */
+  public record Received(
+      String eventId, String event, long timestamp, String body, boolean signed) {}
 
-  private final HttpServer server;
   private final String secret;
+  private final int port;
   private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
   private final Queue<Received> received = new ConcurrentLinkedQueue<>();
+  private volatile HttpServer server;
 
-  WebhookReceiver(String secret) throws IOException {
+  public WebhookReceiver(String secret) throws IOException {
     this.secret = secret;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = listen(0);
+    this.port = server.getAddress().getPort();
   }
 
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/upwatch";
+  public String url() {
+    return "http://127.0.0.1:" + port + "/hooks/upwatch";
   }
 
   /** The next requests are answered with these statuses, in order. */
-  void answer(Integer... statuses) {
+  public void answer(Integer... statuses) {
     script.addAll(List.of(statuses));
   }
 
-  /** Requests answered with 2xx. */
-  List<Received> accepted() {
+  /** Closes the port: senders get connection refused. */
+  public synchronized void goDown() {
+    server.stop(0);
+  }
+
+  /** Listens again on the same port. */
+  public synchronized void comeBack() throws IOException {
+    server = listen(port);
+  }
+
+  /** Requests answered with 2xx, in arrival order. */
+  public List<Received> accepted() {
     return List.copyOf(received);
+  }
+
+  private HttpServer listen(int onPort) throws IOException {
+    HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+    created.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    created.createContext("/", this::handle);
+    created.start();
+    return created;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
     var headers = exchange.getRequestHeaders();
     long timestamp = Long.parseLong(headers.getFirst("Upwatch-Timestamp"));
-    boolean signed = expected(timestamp, body).equals(headers.getFirst("Upwatch-Signature"));
+    boolean signed = signature(timestamp, body).equals(headers.getFirst("Upwatch-Signature"));
     Integer scripted = script.poll();
     int status = scripted == null ? 200 : scripted;
     if (status / 100 == 2) {
@@ -69,7 +88,8 @@ final class WebhookReceiver implements AutoCloseable {
     exchange.close();
   }
 
-  private String expected(long timestamp, byte[] body) {
+  // v1= hex HMAC-SHA256(secret, "<timestamp>.<body>"), as the README documents for receivers.
+  private String signature(long timestamp, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
