@@ -29,7 +29,7 @@ final class EndToEndBench {
     new ProcessBuilder("redis-cli", "-n", Integer.toString(REDIS_DB), "flushdb").start().waitFor();
     Map<String, String> env = bench.suiteEnv(jdbcUrl, REDIS_DB);
     List<Proc> roles = new ArrayList<>();
-    try {
+    try (var webhooks = new WebhookSink()) {
       Proc api = bench.role("api-server", "api-server", with(env, "SERVER_PORT", "8090"));
       roles.add(api);
       api.awaitHttp("http://127.0.0.1:8090/actuator/health/readiness", Duration.ofMinutes(3));
@@ -65,6 +65,7 @@ final class EndToEndBench {
       result.put("windowSeconds", seconds);
       try (Connection db = connect(jdbcUrl)) {
         result.putAll(measure(db, windowStart, windowEnd, seconds));
+        result.put("notifications", webhooks.measure(db));
       }
       Map<String, Object> cpuPerRole = new LinkedHashMap<>();
       Map<String, Object> rss = new LinkedHashMap<>();
@@ -104,6 +105,11 @@ final class EndToEndBench {
           FROM generate_series(0, %4$d - 1) n
           """
               .formatted(Bench.ADDRESSES, interval, first, urls));
+      // One webhook channel for all URLs: every alert event is also a signed webhook.
+      statement.execute(
+          "INSERT INTO notification_channels (user_id, name, kind, target, secret)"
+              + " SELECT id, 'bench', 'WEBHOOK', '%s', '%s' FROM users"
+                  .formatted(WebhookSink.URL, WebhookSink.SECRET));
       statement.execute(
           "CREATE TABLE bench_phase AS SELECT id AS url_id, next_check_at AS phase, interval_seconds FROM urls");
     }

@@ -41,6 +41,14 @@ final class Targets {
             "alert latency p99 < 1,000 ms",
             number(e2e, "alertLatencyP99Ms"),
             number(e2e, "alertsMeasured") > 0 && number(e2e, "alertLatencyP99Ms") < 1000));
+    @SuppressWarnings("unchecked")
+    var notifications = (Map<String, Object>) e2e.get("notifications");
+    targets.add(
+        target(
+            "alert event -> webhook received p99 < 2,000 ms",
+            number(notifications, "notificationLatencyP99Ms"),
+            number(notifications, "webhooksReceived") > 0
+                && number(notifications, "notificationLatencyP99Ms") < 2000));
     targets.add(
         target(
             "monitoring worker RSS < 300 MiB with 1,000 in flight",
