@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.outbound.TargetPolicy;
+import io.upwatch.testing.SelfSignedTls;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;

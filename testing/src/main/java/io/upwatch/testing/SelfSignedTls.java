@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.probe;
+package io.upwatch.testing;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,14 +9,23 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocketFactory;
 
-/** A TLS server socket factory with a freshly generated self-signed certificate for 127.0.0.1. */
-final class SelfSignedTls {
+/**
+ * TLS for test servers: a freshly generated self-signed certificate for localhost and 127.0.0.1,
+ * made by the running JDK's keytool.
+ */
+public final class SelfSignedTls {
 
   private static final char[] PASSWORD = "changeit".toCharArray();
 
   private SelfSignedTls() {}
 
-  static SSLServerSocketFactory serverSockets(Path directory) throws Exception {
+  /** Server sockets that present the certificate. */
+  public static SSLServerSocketFactory serverSockets(Path directory) throws Exception {
+    return context(directory).getServerSocketFactory();
+  }
+
+  /** A server-side TLS context holding the certificate and its key. */
+  public static SSLContext context(Path directory) throws Exception {
     Path keystore = directory.resolve("self-signed.p12");
     Process keytool =
         new ProcessBuilder(
@@ -51,6 +60,6 @@ final class SelfSignedTls {
     keys.init(store, PASSWORD);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(keys.getKeyManagers(), null, null);
-    return context.getServerSocketFactory();
+    return context;
   }
 }
