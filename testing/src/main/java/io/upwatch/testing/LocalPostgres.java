@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Provisions a role and a database on a reachable PostgreSQL server, so that tests never assume one
@@ -23,7 +25,21 @@ public final class LocalPostgres {
   private static final String ADMIN_URL =
       env("UPWATCH_TEST_PG_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
 
+  private static final Set<String> RECREATED_IN_THIS_JVM = new HashSet<>();
+
   private LocalPostgres() {}
+
+  /**
+   * The named database, dropped and created empty the first time this JVM asks for it, so a run
+   * never inherits a schema (or a changed migration's old checksum) from an earlier run; later
+   * calls reuse it, as the test contexts cached in this JVM do.
+   */
+  public static synchronized String freshDatabaseOncePerRun(String database) {
+    if (RECREATED_IN_THIS_JVM.add(database)) {
+      return recreateDatabase(database);
+    }
+    return ensureDatabase(database);
+  }
 
   /** Creates the test role and the named database when missing; returns its JDBC URL. */
   public static synchronized String ensureDatabase(String database) {

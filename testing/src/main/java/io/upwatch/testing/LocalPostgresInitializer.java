@@ -19,7 +19,7 @@ public class LocalPostgresInitializer
     if (database == null) {
       return;
     }
-    String url = LocalPostgres.ensureDatabase(database);
+    String url = LocalPostgres.freshDatabaseOncePerRun(database);
     environment
         .getPropertySources()
         .addFirst(
