@@ -142,6 +142,11 @@ class ResultIngestor {
       log.info("Took over {} results from a stopped local worker", taken);
       metrics.takenOver(taken);
     }
+    // Only after a take-over pass, so a stopped worker's entries have found a new owner.
+    int forgotten = stream.forgetIdleConsumers(consumer, properties.reclaimIdle().multipliedBy(10));
+    if (forgotten > 0) {
+      log.debug("Forgot {} idle consumers of the result group", forgotten);
+    }
   }
 
   private static Map<String, String> fields(MapRecord<String, Object, Object> record) {

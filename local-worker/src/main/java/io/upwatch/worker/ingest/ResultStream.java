@@ -54,6 +54,26 @@ class ResultStream {
         consumer, StreamReadOptions.empty().count(count).block(block), ReadOffset.lastConsumed());
   }
 
+  /**
+   * Deletes the group's consumers that own nothing and were idle this long: consumer names are new
+   * per process, so every restart would otherwise leave one behind for good.
+   */
+  int forgetIdleConsumers(String self, Duration idle) {
+    int forgotten = 0;
+    for (var info : redis.opsForStream().consumers(Streams.RESULTS, Streams.INGESTION_GROUP)) {
+      if (!info.consumerName().equals(self)
+          && info.pendingCount() == 0
+          && info.idleTime().compareTo(idle) > 0) {
+        redis
+            .opsForStream()
+            .deleteConsumer(
+                Streams.RESULTS, Consumer.from(Streams.INGESTION_GROUP, info.consumerName()));
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
   void acknowledge(List<RecordId> ids) {
     if (!ids.isEmpty()) {
       redis

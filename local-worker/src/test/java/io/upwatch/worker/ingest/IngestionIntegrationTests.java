@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -130,6 +132,24 @@ class IngestionIntegrationTests {
   }
 
   @Test
+  void idleConsumersThatOwnNothingAreForgottenButNotThoseHoldingResults() throws Exception {
+    fixtures.publish(response(url, slot, 200));
+    fixtures.publish(response(url, slot.plusSeconds(60), 200));
+    stream.ensureGroup();
+    readAs("holder", 1);
+    // A worker that stored its result and then stopped for good.
+    stream.acknowledge(readAs("gone", 1));
+    Thread.sleep(300);
+
+    int forgotten = stream.forgetIdleConsumers("self", Duration.ofMillis(200));
+
+    assertThat(forgotten).isEqualTo(1);
+    assertThat(redis.opsForStream().consumers(Streams.RESULTS, Streams.INGESTION_GROUP))
+        .extracting(info -> info.consumerName())
+        .containsExactly("holder");
+  }
+
+  @Test
   void malformedResultIsDeadLetteredAndTheRestStored() {
     fixtures.publishRaw(Map.of("id", "garbage", "latencyMs", "x"));
     fixtures.publish(response(url, slot, 200));
@@ -150,6 +170,18 @@ class IngestionIntegrationTests {
 
     assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(1);
     assertThat(pendingResults()).isZero();
+  }
+
+  private List<RecordId> readAs(String consumer, int count) {
+    return redis
+        .opsForStream()
+        .read(
+            Consumer.from(Streams.INGESTION_GROUP, consumer),
+            StreamReadOptions.empty().count(count),
+            StreamOffset.create(Streams.RESULTS, ReadOffset.lastConsumed()))
+        .stream()
+        .map(record -> record.getId())
+        .toList();
   }
 
   private ResultIngestor ingestor(String consumer) {
