@@ -27,7 +27,8 @@ final class ApiBench {
 
   private ApiBench() {}
 
-  static Map<String, Object> run(Bench bench, int urls, int seconds) throws Exception {
+  static Map<String, Object> run(Bench bench, int urls, int seconds, Map<String, Object> profiles)
+      throws Exception {
     String jdbcUrl = LocalPostgres.recreateDatabase(Bench.DATABASE + "_api");
     Map<String, String> env = bench.suiteEnv(jdbcUrl, 11);
     env.put("SERVER_PORT", "8093");
@@ -49,14 +50,26 @@ final class ApiBench {
       result.put("urls", urls);
       result.put("historyRows", (long) urls * 1440);
       result.put("historySeedSeconds", ProberBench.round(seedSeconds));
+      var profile = Profile.start(bench, api, "apiListUrls");
       result.put(
           "listUrls",
           measure(
-              http, seconds, i -> get("/api/v1/urls?size=20&page=" + random(urls / 20), token)));
+              api,
+              http,
+              seconds,
+              i -> get("/api/v1/urls?size=20&page=" + random(urls / 20), token)));
+      profiles.put("apiListUrls", profile.stop());
+      profile = Profile.start(bench, api, "apiStats24h");
       result.put(
           "stats24h",
-          measure(http, seconds, i -> get("/api/v1/urls/" + (1 + random(urls)) + "/stats", token)));
-      result.put("login", measure(http, seconds, i -> post("/api/v1/auth/login", credentials)));
+          measure(
+              api,
+              http,
+              seconds,
+              i -> get("/api/v1/urls/" + (1 + random(urls)) + "/stats", token)));
+      profiles.put("apiStats24h", profile.stop());
+      result.put(
+          "login", measure(api, http, seconds, i -> post("/api/v1/auth/login", credentials)));
       return result;
     }
   }
@@ -88,7 +101,9 @@ final class ApiBench {
   }
 
   private static Map<String, Object> measure(
-      HttpClient http, int seconds, IntFunction<HttpRequest> requests) throws Exception {
+      Proc api, HttpClient http, int seconds, IntFunction<HttpRequest> requests) throws Exception {
+    double apiCpuBefore = Proc.cpuSeconds(api.pid());
+    double postgresCpuBefore = EndToEndBench.sumCpu("postgres");
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -115,6 +130,8 @@ final class ApiBench {
             });
       }
     }
+    double apiCpu = Proc.cpuSeconds(api.pid()) - apiCpuBefore;
+    double postgresCpu = EndToEndBench.sumCpu("postgres") - postgresCpuBefore;
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     Map<String, Object> m = new LinkedHashMap<>();
@@ -123,6 +140,11 @@ final class ApiBench {
     m.put("p99Ms", ProberBench.round(percentile(sorted, 0.99) / 1e6));
     m.put("errors", errors.get());
     m.put("concurrentClients", CLIENTS);
+    // Where a request's time goes: CPU milliseconds per request in the API and in PostgreSQL.
+    m.put("apiCpuMsPerRequest", ProberBench.round(apiCpu * 1000 / Math.max(1, sorted.size())));
+    m.put(
+        "postgresCpuMsPerRequest",
+        ProberBench.round(postgresCpu * 1000 / Math.max(1, sorted.size())));
     return m;
   }
 

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,9 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs every benchmark phase and writes the report ({@code bench/results/<stamp>.json|md} and
  * {@code latest.md}). Settings from the environment: {@code BENCH_URLS} (20000), {@code
  * BENCH_INTERVAL} seconds (10), {@code BENCH_SECONDS} measured (120), {@code BENCH_PROBER_TASKS}
- * (30000), {@code BENCH_BASELINE_SECONDS} (10).
+ * (30000), {@code BENCH_BASELINE_SECONDS} (10), {@code BENCH_PHASES}: a comma-separated subset of
+ * {@code baselines,prober,e2e,api} (all), to measure phases alone.
  */
 public final class Benchmark {
+
+  static final List<String> PHASES = List.of("baselines", "prober", "e2e", "api");
 
   private Benchmark() {}
 
@@ -35,27 +40,37 @@ public final class Benchmark {
     report.put("startedAt", started.toString());
     report.put("commit", env("BENCH_COMMIT", "unknown"));
     report.put("machine", Machine.describe());
+    Set<String> phases = Set.of(env("BENCH_PHASES", String.join(",", PHASES)).split(","));
+    report.put("phases", PHASES.stream().filter(phases::contains).toList());
+    Map<String, Object> profiles = new LinkedHashMap<>();
     try (Proc farm = bench.farm()) {
       Thread.sleep(1500);
-      log("baselines: wrk and blackbox exporter");
-      double raw = Baselines.rawGetRate(baselineSeconds);
-      double blackbox = Baselines.blackboxProbeRate(work, baselineSeconds);
-      report.put("baselines", Baselines.describe(raw, blackbox));
-      log("monitoring worker alone: " + proberTasks + " checks");
-      Map<String, Object> prober = ProberBench.run(bench, proberTasks);
-      report.put("proberAlone", prober);
-      log("end to end: " + urls + " URLs every " + interval + " s, measured for " + seconds + " s");
-      double farmCpuBefore = Proc.cpuSeconds(farm.pid());
-      Map<String, Object> e2e = EndToEndBench.run(bench, urls, interval, seconds);
-      e2e.put(
-          "targetFarmCpuSeconds", ProberBench.round(Proc.cpuSeconds(farm.pid()) - farmCpuBefore));
-      report.put("endToEnd", e2e);
-      int apiUrls = Integer.parseInt(env("BENCH_API_URLS", "10000"));
-      log("API: " + apiUrls + " URLs with a day of history");
-      Map<String, Object> api = ApiBench.run(bench, apiUrls, baselineSeconds);
-      report.put("api", api);
-      report.put("targets", Targets.evaluate(raw, blackbox, prober, e2e, api));
+      if (phases.contains("baselines")) {
+        log("baselines: wrk and blackbox exporter");
+        double raw = Baselines.rawGetRate(baselineSeconds);
+        double blackbox = Baselines.blackboxProbeRate(work, baselineSeconds);
+        report.put("baselines", Baselines.describe(raw, blackbox));
+      }
+      if (phases.contains("prober")) {
+        log("monitoring worker alone: " + proberTasks + " checks");
+        report.put("proberAlone", ProberBench.run(bench, proberTasks, profiles));
+      }
+      if (phases.contains("e2e")) {
+        log("end to end: " + urls + " URLs every " + interval + " s, for " + seconds + " s");
+        double farmCpuBefore = Proc.cpuSeconds(farm.pid());
+        Map<String, Object> e2e = EndToEndBench.run(bench, urls, interval, seconds);
+        e2e.put(
+            "targetFarmCpuSeconds", ProberBench.round(Proc.cpuSeconds(farm.pid()) - farmCpuBefore));
+        report.put("endToEnd", e2e);
+      }
+      if (phases.contains("api")) {
+        int apiUrls = Integer.parseInt(env("BENCH_API_URLS", "10000"));
+        log("API: " + apiUrls + " URLs with a day of history");
+        report.put("api", ApiBench.run(bench, apiUrls, baselineSeconds, profiles));
+      }
     }
+    report.put("targets", Targets.evaluate(report));
+    report.put("profiles", profiles);
     report.put("finishedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     write(root.resolve("bench/results"), started, report);
   }
@@ -67,7 +82,10 @@ public final class Benchmark {
     Files.writeString(dir.resolve(stamp + ".json"), json.writeValueAsString(report));
     String markdown = Markdown.render(report, json);
     Files.writeString(dir.resolve(stamp + ".md"), markdown);
-    Files.writeString(dir.resolve("latest.md"), markdown);
+    if (report.get("phases").equals(PHASES)) {
+      // latest.md is the last full run; a run of some phases only stays under its stamp.
+      Files.writeString(dir.resolve("latest.md"), markdown);
+    }
     log("report: bench/results/" + stamp + ".md and .json");
   }
 

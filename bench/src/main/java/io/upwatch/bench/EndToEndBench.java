@@ -217,7 +217,7 @@ final class EndToEndBench {
     return cpu;
   }
 
-  private static double sumCpu(String command) {
+  static double sumCpu(String command) {
     return Proc.pidsOf(command).stream().mapToDouble(Proc::cpuSeconds).sum();
   }
 

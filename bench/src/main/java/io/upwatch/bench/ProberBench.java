@@ -20,7 +20,8 @@ final class ProberBench {
 
   private ProberBench() {}
 
-  static Map<String, Object> run(Bench bench, int tasks) throws Exception {
+  static Map<String, Object> run(Bench bench, int tasks, Map<String, Object> profiles)
+      throws Exception {
     var client = RedisClient.create("redis://127.0.0.1:6379/" + REDIS_DB);
     try (StatefulRedisConnection<String, String> redis = client.connect()) {
       redis.sync().flushdb();
@@ -31,12 +32,14 @@ final class ProberBench {
       try (Proc worker = bench.role("monitoring-worker", "prober-alone", env)) {
         worker.awaitHttp("http://127.0.0.1:8092/actuator/health/readiness", Duration.ofMinutes(3));
 
+        var profile = Profile.start(bench, worker, "proberAlone");
         double cpuBefore = Proc.cpuSeconds(worker.pid());
         Instant start = Instant.now();
         publish(redis, tasks, "ok", 0);
         awaitResults(redis, tasks, Duration.ofMinutes(5));
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         double cpu = Proc.cpuSeconds(worker.pid()) - cpuBefore;
+        profiles.put("proberAlone", profile.stop());
 
         // 1,000 in flight: twice the concurrency of 200 ms checks, so the worker stays full.
         publish(redis, 2000, "slow", tasks);
