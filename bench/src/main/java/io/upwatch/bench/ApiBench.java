@@ -50,28 +50,33 @@ final class ApiBench {
       result.put("urls", urls);
       result.put("historyRows", (long) urls * 1440);
       result.put("historySeedSeconds", ProberBench.round(seedSeconds));
-      var profile = Profile.start(bench, api, "apiListUrls");
-      result.put(
-          "listUrls",
-          measure(
-              api,
-              http,
-              seconds,
-              i -> get("/api/v1/urls?size=20&page=" + random(urls / 20), token)));
-      profiles.put("apiListUrls", profile.stop());
-      profile = Profile.start(bench, api, "apiStats24h");
-      result.put(
-          "stats24h",
-          measure(
-              api,
-              http,
-              seconds,
-              i -> get("/api/v1/urls/" + (1 + random(urls)) + "/stats", token)));
-      profiles.put("apiStats24h", profile.stop());
+      IntFunction<HttpRequest> list =
+          i -> get("/api/v1/urls?size=20&page=" + random(urls / 20), token);
+      IntFunction<HttpRequest> stats =
+          i -> get("/api/v1/urls/" + (1 + random(urls)) + "/stats", token);
+      result.put("listUrls", measure(api, http, seconds, list));
+      result.put("stats24h", measure(api, http, seconds, stats));
       result.put(
           "login", measure(api, http, seconds, i -> post("/api/v1/auth/login", credentials)));
+      // Where the time goes: the same loads again under JFR, after the figures above, so that
+      // the recording's cost does not count in them.
+      profiles.put("apiListUrls", profiled(bench, api, http, seconds, list, "apiListUrls"));
+      profiles.put("apiStats24h", profiled(bench, api, http, seconds, stats, "apiStats24h"));
       return result;
     }
+  }
+
+  private static Map<String, Object> profiled(
+      Bench bench,
+      Proc api,
+      HttpClient http,
+      int seconds,
+      IntFunction<HttpRequest> requests,
+      String name)
+      throws Exception {
+    var profile = Profile.start(bench, api, name);
+    measure(api, http, seconds, requests);
+    return profile.stop();
   }
 
   private static void seed(String jdbcUrl, int urls) throws Exception {
@@ -88,15 +93,17 @@ final class ApiBench {
       statement.execute(
           """
           INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, success)
-          SELECT u.id, s, s, (random() * 200)::int,
-                 CASE WHEN random() < 0.01 THEN 503 ELSE 200 END,
-                 true
-          FROM urls u,
-               generate_series(date_trunc('minute', now()) - interval '1439 minutes',
-                               date_trunc('minute', now()), interval '1 minute') s
+          SELECT url_id, s, s, latency, code, code < 500
+          FROM (SELECT u.id AS url_id, s, (random() * 200)::int AS latency,
+                       CASE WHEN random() < 0.01 THEN 503 ELSE 200 END AS code
+                FROM urls u,
+                     generate_series(date_trunc('minute', now()) - interval '1439 minutes',
+                                     date_trunc('minute', now()), interval '1 minute') s) c
           """);
-      statement.execute("UPDATE checks SET success = false WHERE status_code >= 500");
-      statement.execute("ANALYZE checks");
+      // A day of history as the service keeps it: autovacuum visits each day's partition after
+      // every 1 % of growth (schema V4), so all but the newest minutes are marked all-visible,
+      // and it has analyzed the URLs (without statistics the list query sorts all 10,000).
+      statement.execute("VACUUM (ANALYZE) urls, checks");
     }
   }
 
