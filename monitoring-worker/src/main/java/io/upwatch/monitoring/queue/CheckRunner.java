@@ -148,8 +148,7 @@ class CheckRunner {
       return;
     }
     try {
-      stream.publish(result);
-      stream.acknowledge(entry);
+      stream.publishAndAcknowledge(entry, result);
       outage.recovered();
     } catch (RuntimeException e) {
       outage.failed(e);

@@ -4,6 +4,7 @@ import io.upwatch.common.CheckResult;
 import io.upwatch.common.Streams;
 import io.upwatch.monitoring.MonitoringProperties;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /** This worker's view of the task, result and dead-letter streams. */
@@ -30,14 +32,33 @@ class TaskStream {
 
   private final StreamOperations<String, Object, Object> streams;
   private final Consumer consumer;
-  private final XAddOptions resultsCap;
   private final XAddOptions deadLettersCap;
   private final AutoClaim autoClaim;
+  private static final RedisScript<Long> PUBLISH_AND_ACK =
+      RedisScript.of(
+          """
+          local i = 3
+          local tasks = {}
+          while i <= #ARGV do
+            local count = tonumber(ARGV[i + 1])
+            redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
+                unpack(ARGV, i + 2, i + 1 + 2 * count))
+            tasks[#tasks + 1] = ARGV[i]
+            i = i + 2 + 2 * count
+          end
+          return redis.call('XACK', KEYS[2], ARGV[2], unpack(tasks))
+          """,
+          Long.class);
+
+  private final StringRedisTemplate redis;
+  private final long resultsMaxLength;
+  private final ResultBatches results = new ResultBatches(this::publish);
 
   TaskStream(StringRedisTemplate redis, MonitoringProperties properties) {
+    this.redis = redis;
+    this.resultsMaxLength = properties.resultsMaxLength();
     this.streams = redis.opsForStream();
     this.consumer = Consumer.from(Streams.MONITORING_GROUP, properties.workerId());
-    this.resultsCap = XAddOptions.maxlen(properties.resultsMaxLength()).approximateTrimming(true);
     this.deadLettersCap =
         XAddOptions.maxlen(properties.deadLettersMaxLength()).approximateTrimming(true);
     this.autoClaim = new AutoClaim(redis, consumer, properties.concurrency());
@@ -73,8 +94,34 @@ class TaskStream {
     return autoClaim.claim(cursor, count, lease);
   }
 
-  void publish(CheckResult result) {
-    streams.add(StreamRecords.newRecord().in(Streams.RESULTS).ofMap(result.toFields()), resultsCap);
+  /**
+   * Publishes the result, then acknowledges its task; returns when both are done. Results of checks
+   * finishing together go to Redis in one pipelined batch (see {@link ResultBatches}).
+   */
+  void publishAndAcknowledge(RecordId task, CheckResult result) throws InterruptedException {
+    results.publish(task, result);
+  }
+
+  /**
+   * One round trip for a whole batch: a script adds every result to the result stream and only then
+   * acknowledges the tasks. If an add fails the script stops there, so no task is acknowledged
+   * without its result (results added before the failure are published again after the lease).
+   */
+  private void publish(List<ResultBatches.Pending> batch) {
+    List<String> args = new ArrayList<>();
+    args.add(Long.toString(resultsMaxLength));
+    args.add(Streams.MONITORING_GROUP);
+    for (var pending : batch) {
+      Map<String, String> fields = pending.result().toFields();
+      args.add(pending.task().getValue());
+      args.add(Integer.toString(fields.size()));
+      fields.forEach(
+          (name, value) -> {
+            args.add(name);
+            args.add(value);
+          });
+    }
+    redis.execute(PUBLISH_AND_ACK, List.of(Streams.RESULTS, Streams.TASKS), args.toArray());
   }
 
   void acknowledge(RecordId id) {
