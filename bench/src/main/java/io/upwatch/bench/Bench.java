@@ -23,9 +23,22 @@ record Bench(Path root, Path work, String java) {
 
   static final String DATABASE = "upwatch_bench";
 
+  /**
+   * Each role's memory limit in the Kubernetes manifests (deploy/k8s/*.yaml, limits.memory). A role
+   * here runs with the JVM flags of the image (Dockerfile: heap 75 % of the limit at most, 25 % at
+   * start) and {@code -XX:MaxRAM} set to that limit, so its heap is sized as in a container.
+   */
+  static final Map<String, String> MEMORY_LIMITS =
+      Map.of("api-server", "768m", "local-worker", "768m", "monitoring-worker", "512m");
+
   Proc role(String role, String name, Map<String, String> env) throws IOException {
     Path jar = root.resolve(role).resolve("target/upwatch-" + role + "-0.1.0-SNAPSHOT.jar");
     List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xss512k"));
+    command.addAll(
+        List.of(
+            "-XX:MaxRAM=" + MEMORY_LIMITS.get(role),
+            "-XX:MaxRAMPercentage=75",
+            "-XX:InitialRAMPercentage=25"));
     command.addAll(List.of("-jar", jar.toString()));
     return Proc.start(name, work.resolve("logs"), env, command);
   }
