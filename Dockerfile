@@ -33,6 +33,7 @@ COPY docker/entrypoint.sh docker/healthcheck.sh /app/
 USER upwatch:upwatch
 ENV FUNC=server \
     JAVA_OPTS="" \
+    MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseContainerSupport"
 EXPOSE 8080 8081 8082
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["/app/healthcheck.sh"]
