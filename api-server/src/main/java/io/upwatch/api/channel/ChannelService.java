@@ -1,6 +1,7 @@
 package io.upwatch.api.channel;
 
 import io.upwatch.api.config.ApiProperties;
+import io.upwatch.api.persistence.UserLock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,23 +19,27 @@ class ChannelService {
 
   private final ChannelRepository channels;
   private final DeliveryHistory history;
+  private final UserLock userLock;
   private final JdbcClient jdbc;
   private final ApiProperties properties;
 
   ChannelService(
       ChannelRepository channels,
       DeliveryHistory history,
+      UserLock userLock,
       JdbcClient jdbc,
       ApiProperties properties) {
     this.channels = channels;
     this.history = history;
+    this.userLock = userLock;
     this.jdbc = jdbc;
     this.properties = properties;
   }
 
   @Transactional
   NotificationChannel create(long userId, CreateChannelRequest request) {
-    lockUser(userId);
+    // Serialise per user, so concurrent creations cannot overshoot the limit.
+    userLock.lock(userId);
     if (channels.countByUserId(userId) >= properties.maxChannelCount()) {
       throw new ChannelLimitReached(properties.maxChannelCount());
     }
@@ -124,11 +129,6 @@ class ChannelService {
       throw new InvalidChannel("urlIds", "you have no URLs with ids " + unknown);
     }
     return owned;
-  }
-
-  // Serialise per user, so concurrent creations cannot overshoot the limit.
-  private void lockUser(long userId) {
-    jdbc.sql("SELECT id FROM users WHERE id = ? FOR UPDATE").param(userId).query().listOfRows();
   }
 
   private NotificationChannel save(NotificationChannel channel) {

@@ -1,6 +1,7 @@
 package io.upwatch.api.url;
 
 import io.upwatch.api.config.ApiProperties;
+import io.upwatch.api.persistence.UserLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -224,13 +224,7 @@ class NotificationIntegrationTests {
     }
 
     assertThat(receiver.accepted()).isEmpty();
-    assertThat(
-            fixtures
-                .jdbc()
-                .sql("SELECT last_error FROM notification_deliveries")
-                .query(String.class)
-                .single())
-        .contains("outbound policy forbids");
+    assertThat(onlyLastError()).contains("outbound policy forbids");
     assertThat(output.getAll()).doesNotContain(SECRET).doesNotContain(receiver.url());
   }
 
@@ -247,13 +241,7 @@ class NotificationIntegrationTests {
     dispatchUntil(() -> deliveries("FAILED") == 1);
 
     assertThat(receiver.accepted()).isEmpty();
-    assertThat(
-            fixtures
-                .jdbc()
-                .sql("SELECT last_error FROM notification_deliveries")
-                .query(String.class)
-                .single())
-        .isEqualTo("receiver answered HTTP 500");
+    assertThat(onlyLastError()).isEqualTo("receiver answered HTTP 500");
   }
 
   private void dispatchUntil(java.util.concurrent.Callable<Boolean> done) {
@@ -277,6 +265,14 @@ class NotificationIntegrationTests {
         return;
       }
     }
+  }
+
+  private String onlyLastError() {
+    return fixtures
+        .jdbc()
+        .sql("SELECT last_error FROM notification_deliveries")
+        .query(String.class)
+        .single();
   }
 
   private long deliveries(String status) {

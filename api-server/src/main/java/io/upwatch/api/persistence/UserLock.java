@@ -1,11 +1,14 @@
-package io.upwatch.api.url;
+package io.upwatch.api.persistence;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Row-locks a user for the rest of the transaction. */
+/**
+ * Row-locks a user for the rest of the transaction, so that per-user limits (URLs, channels) hold
+ * under concurrent requests.
+ */
 @Component
-class UserLock {
+public class UserLock {
 
   private final JdbcClient jdbc;
 
@@ -13,7 +16,7 @@ class UserLock {
     this.jdbc = jdbc;
   }
 
-  void lock(long userId) {
+  public void lock(long userId) {
     jdbc.sql("SELECT id FROM users WHERE id = ? FOR UPDATE").param(userId).query().listOfRows();
   }
 }
