@@ -8,6 +8,11 @@ public interface TargetPolicy {
 
   boolean permits(InetSocketAddress address);
 
+  /** Public addresses only when {@code blockPrivateTargets}, else every address. */
+  static TargetPolicy of(boolean blockPrivateTargets) {
+    return blockPrivateTargets ? publicAddressesOnly() : anyAddress();
+  }
+
   /** Every address, for watching internal services. */
   static TargetPolicy anyAddress() {
     return address -> true;

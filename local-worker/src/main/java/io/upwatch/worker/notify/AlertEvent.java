@@ -1,25 +1,19 @@
 package io.upwatch.worker.notify;
 
+import java.util.Locale;
+
 /** The alert events that are notified. */
 public enum AlertEvent {
-  OPENED("alert.opened", "opened"),
-  RESOLVED("alert.resolved", "resolved");
+  OPENED,
+  RESOLVED;
 
-  private final String type;
-  private final String idSuffix;
-
-  AlertEvent(String type, String idSuffix) {
-    this.type = type;
-    this.idSuffix = idSuffix;
-  }
-
-  /** The event's name in payloads and delivery history. */
+  /** The event's name in payloads and delivery history: {@code alert.opened}, … */
   public String type() {
-    return type;
+    return "alert." + idSuffix();
   }
 
   /** The last part of the event id, {@code alert-<id>-<suffix>}. */
   String idSuffix() {
-    return idSuffix;
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -2,20 +2,13 @@ package io.upwatch.worker.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.upwatch.common.loop.WorkerLoop;
-import io.upwatch.common.outbound.GuardedResolver;
+import io.upwatch.common.outbound.GuardedClients;
 import io.upwatch.common.outbound.TargetPolicy;
 import io.upwatch.worker.config.WorkerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.util.SocketAddressResolver;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -29,29 +22,14 @@ class NotifyConfiguration {
 
   @Bean(destroyMethod = "stop")
   HttpClient notificationHttpClient(NotifyProperties properties) throws Exception {
-    var threads = new QueuedThreadPool(32, 2);
-    threads.setName("notify-http");
-    threads.setDaemon(true);
-    var scheduler = new ScheduledExecutorScheduler("notify-scheduler", true);
-    var client = new HttpClient();
-    client.setName("notify");
-    client.setExecutor(threads);
-    client.setScheduler(scheduler);
-    TargetPolicy policy =
-        properties.blockPrivateTargets()
-            ? TargetPolicy.publicAddressesOnly()
-            : TargetPolicy.anyAddress();
-    client.setSocketAddressResolver(
-        new GuardedResolver(
-            new SocketAddressResolver.Async(
-                threads, scheduler, properties.sendTimeout().toMillis()),
-            policy));
-    client.setSslContextFactory(new SslContextFactory.Client());
+    var client =
+        GuardedClients.create(
+            "notify-http",
+            8,
+            TargetPolicy.of(properties.blockPrivateTargets()),
+            properties.sendTimeout(),
+            "Upwatch-Notifier");
     client.setConnectTimeout(properties.sendTimeout().toMillis());
-    // A redirect could lead the signed body elsewhere: receivers must give the final URL.
-    client.setFollowRedirects(false);
-    client.setHttpCookieStore(new HttpCookieStore.Empty());
-    client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "Upwatch-Notifier"));
     client.start();
     return client;
   }

@@ -10,10 +10,7 @@ class ProbeConfiguration {
 
   @Bean(destroyMethod = "close")
   HttpProber prober(MonitoringProperties properties) throws Exception {
-    TargetPolicy policy =
-        properties.blockPrivateTargets()
-            ? TargetPolicy.publicAddressesOnly()
-            : TargetPolicy.anyAddress();
-    return new HttpProber(ProbeSettings.from(properties), policy);
+    return new HttpProber(
+        ProbeSettings.from(properties), TargetPolicy.of(properties.blockPrivateTargets()));
   }
 }
