@@ -24,6 +24,12 @@ public class Alert {
   @Column(name = "resolved_at")
   private Instant resolvedAt;
 
+  @Column(name = "trigger_slot")
+  private Instant triggerSlot;
+
+  @Column(name = "resolved_slot")
+  private Instant resolvedSlot;
+
   @Column(name = "failure_count")
   private int failureCount;
 
@@ -48,6 +54,14 @@ public class Alert {
 
   public Instant getResolvedAt() {
     return resolvedAt;
+  }
+
+  public Instant getTriggerSlot() {
+    return triggerSlot;
+  }
+
+  public Instant getResolvedSlot() {
+    return resolvedSlot;
   }
 
   public boolean isOpen() {

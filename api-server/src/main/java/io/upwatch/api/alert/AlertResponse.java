@@ -8,8 +8,10 @@ import java.time.Instant;
  * @param id the alert's id
  * @param urlId the URL it concerns
  * @param open true until the first successful check after it opened
- * @param openedAt when failures in the window first exceeded the threshold
- * @param resolvedAt when a successful check closed it, null while open
+ * @param openedAt when Upwatch detected that failures in the window exceeded the threshold
+ * @param resolvedAt when Upwatch detected the first success after it, null while open
+ * @param triggerSlot the scheduled time of the failing check that exceeded the threshold
+ * @param resolvedSlot the scheduled time of the first successful check after it, null while open
  * @param failureCount failures in the window when it opened
  * @param threshold the URL's threshold at that time
  * @param windowSeconds the URL's failure window at that time
@@ -20,6 +22,8 @@ public record AlertResponse(
     boolean open,
     Instant openedAt,
     Instant resolvedAt,
+    Instant triggerSlot,
+    Instant resolvedSlot,
     int failureCount,
     int threshold,
     int windowSeconds) {
@@ -31,6 +35,8 @@ public record AlertResponse(
         alert.isOpen(),
         alert.getOpenedAt(),
         alert.getResolvedAt(),
+        alert.getTriggerSlot(),
+        alert.getResolvedSlot(),
         alert.getFailureCount(),
         alert.getThreshold(),
         alert.getWindowSeconds());

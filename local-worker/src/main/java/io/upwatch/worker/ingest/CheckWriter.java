@@ -1,13 +1,18 @@
 package io.upwatch.worker.ingest;
 
 import io.upwatch.common.CheckResult;
+import io.upwatch.common.TaskId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Stores results in the checks table with one statement per batch. The primary key is the task id
- * (url, slot), so a redelivered result is still one row.
+ * (url, slot), so a redelivered result is still one row, and only new rows are returned for alert
+ * evaluation. Rows go in key order: two workers storing the same redelivered results then wait on
+ * each other instead of deadlocking.
  */
 @Repository
 class CheckWriter {
@@ -23,7 +28,9 @@ class CheckWriter {
       FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::text[],
                   ?::boolean[], ?::text[], ?::text[])
            AS r(url_id, slot_ms, started_ms, latency_ms, status, kind, success, worker, region)
+      ORDER BY r.url_id, r.slot_ms
       ON CONFLICT DO NOTHING
+      RETURNING url_id, slot
       """;
 
   private final JdbcClient jdbc;
@@ -32,10 +39,10 @@ class CheckWriter {
     this.jdbc = jdbc;
   }
 
-  /** Inserts the results; returns how many were new. */
-  int insert(List<CheckResult> results) {
+  /** Inserts the results; returns those that were new (not stored before). */
+  List<CheckResult> insert(List<CheckResult> results) {
     if (results.isEmpty()) {
-      return 0;
+      return List.of();
     }
     int n = results.size();
     Long[] urlIds = new Long[n];
@@ -59,8 +66,13 @@ class CheckWriter {
       worker[i] = r.workerId();
       region[i] = r.region();
     }
-    return jdbc.sql(INSERT)
+    Set<TaskId> stored = new HashSet<>();
+    jdbc.sql(INSERT)
         .params(urlIds, slots, started, latency, status, kind, success, worker, region)
-        .update();
+        .query(
+            rs -> {
+              stored.add(new TaskId(rs.getLong("url_id"), rs.getTimestamp("slot").toInstant()));
+            });
+    return results.stream().filter(r -> stored.remove(r.id())).toList();
   }
 }

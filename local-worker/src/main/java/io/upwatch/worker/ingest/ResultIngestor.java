@@ -93,9 +93,9 @@ class ResultIngestor {
     long started = System.nanoTime();
     transaction.executeWithoutResult(
         status -> {
-          int stored = writer.insert(results);
-          alerts.evaluate(results);
-          metrics.stored(stored, results.size() - stored);
+          List<CheckResult> stored = writer.insert(results);
+          alerts.evaluate(stored);
+          metrics.stored(stored.size(), results.size() - stored.size());
         });
     stream.acknowledge(ids);
     metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 /**
  * Records the deliveries of alert events in the caller's transaction (the one that opened or
  * resolved the alerts), one per enabled channel of the URL's owner that covers the URL. The event
- * id is derived from the alert, so recording the same event twice is a no-op.
+ * id is derived from the alert, so recording the same event twice is a no-op. {@code happenedAt} is
+ * the slot of the check that caused the event and {@code occurredAt} when it was detected; an event
+ * detected more than one interval plus the timeout after its check (results that arrived late,
+ * after an outage of the pipeline) says so in {@code detectedLate}.
  */
 @Component
 public class NotificationOutbox {
@@ -21,12 +24,19 @@ public class NotificationOutbox {
                'event', e.event,
                'occurredAt', to_char(e.occurred_at AT TIME ZONE 'UTC',
                                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'happenedAt', to_char(e.slot AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'detectedLate', e.occurred_at - e.slot > make_interval(secs => u.interval_seconds)
+                                                        + u.timeout_ms * interval '1 millisecond',
                'alert', jsonb_build_object(
                    'id', a.id,
                    'openedAt', to_char(a.opened_at AT TIME ZONE 'UTC',
                                        'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                    'resolvedAt', to_char(e.resolved_at AT TIME ZONE 'UTC',
                                          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                   'triggerSlot', to_char(a.trigger_slot AT TIME ZONE 'UTC',
+                                          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                   'resolvedSlot', to_char(e.resolved_slot AT TIME ZONE 'UTC',
+                                           'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                    'failureCount', a.failure_count,
                    'threshold', a.threshold,
                    'windowSeconds', a.window_seconds),
@@ -36,8 +46,11 @@ public class NotificationOutbox {
       CROSS JOIN LATERAL (
           SELECT 'alert-' || a.id || '-' || ? AS event_id, p.event,
                  CASE WHEN p.event = 'alert.resolved' THEN a.resolved_at END AS resolved_at,
+                 CASE WHEN p.event = 'alert.resolved' THEN a.resolved_slot END AS resolved_slot,
                  CASE WHEN p.event = 'alert.resolved' THEN a.resolved_at ELSE a.opened_at END
-                     AS occurred_at
+                     AS occurred_at,
+                 CASE WHEN p.event = 'alert.resolved' THEN a.resolved_slot ELSE a.trigger_slot END
+                     AS slot
           FROM (SELECT ?::varchar AS event) p) e
       JOIN notification_channels ch ON ch.user_id = u.user_id AND ch.enabled
       WHERE a.id = ANY(?)
@@ -48,7 +61,7 @@ public class NotificationOutbox {
 
   private final JdbcClient jdbc;
 
-  NotificationOutbox(JdbcClient jdbc) {
+  public NotificationOutbox(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

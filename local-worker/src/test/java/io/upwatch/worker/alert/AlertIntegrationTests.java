@@ -100,11 +100,19 @@ class AlertIntegrationTests {
   }
 
   @Test
-  void breachFollowedByAStoredLaterSuccessOpensNothing() {
+  void breachLearnedAfterALaterSuccessStillOpensAndResolves() {
     ingest(fail(0), fail(1), ok(3));
     ingest(fail(2));
 
-    assertThat(alerts()).isZero();
+    assertThat(alerts()).isEqualTo(1);
+    assertThat(openAlerts()).isZero();
+    assertThat(
+            fixtures.count(
+                "SELECT count(*) FROM alerts WHERE trigger_slot = ? AND resolved_slot = ?"
+                    + " AND failure_count = 3",
+                java.sql.Timestamp.from(t0.plusSeconds(120)),
+                java.sql.Timestamp.from(t0.plusSeconds(180))))
+        .isEqualTo(1);
   }
 
   @Test
