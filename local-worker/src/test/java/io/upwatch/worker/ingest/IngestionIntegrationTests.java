@@ -184,6 +184,53 @@ class IngestionIntegrationTests {
         .toList();
   }
 
+  @Test
+  void outageWrittenToTheStreamInOneGoOpensAndResolvesItsAlert() {
+    long strict = fixtures.url("strict", 2, 60, Instant.now().plusSeconds(3600));
+    for (int i = 0; i < 3; i++) {
+      fixtures.publish(noResponse(strict, slot.plusSeconds(60L * i), FailureKind.CONNECT));
+    }
+    fixtures.publish(response(strict, slot.plusSeconds(180), 200));
+
+    drain(ingestor("a"));
+
+    assertThat(alertHistory(strict))
+        .containsExactly(slot.plusSeconds(120) + " 3 " + slot.plusSeconds(180));
+  }
+
+  @Test
+  void successStoredBeforeTheOutageBehindItStillLetsTheOutageAlert() {
+    long strict = fixtures.url("strict", 2, 60, Instant.now().plusSeconds(3600));
+    fixtures.publish(response(strict, slot.plusSeconds(180), 200));
+    drain(ingestor("a"));
+    for (int i = 0; i < 3; i++) {
+      fixtures.publish(noResponse(strict, slot.plusSeconds(60L * i), FailureKind.CONNECT));
+    }
+
+    drain(ingestor("b"));
+
+    assertThat(alertHistory(strict))
+        .containsExactly(slot.plusSeconds(120) + " 3 " + slot.plusSeconds(180));
+    assertThat(fixtures.count("SELECT count(*) FROM alerts WHERE resolved_at IS NULL")).isZero();
+  }
+
+  private List<String> alertHistory(long urlId) {
+    return fixtures
+        .jdbc()
+        .sql(
+            "SELECT trigger_slot, failure_count, resolved_slot FROM alerts WHERE url_id = ?"
+                + " ORDER BY trigger_slot")
+        .param(urlId)
+        .query(
+            (rs, row) ->
+                rs.getTimestamp(1).toInstant()
+                    + " "
+                    + rs.getInt(2)
+                    + " "
+                    + rs.getTimestamp(3).toInstant())
+        .list();
+  }
+
   private ResultIngestor ingestor(String consumer) {
     return new ResultIngestor(
         consumer, stream, writer, alerts, transaction, properties, Clock.systemUTC(), metrics);
