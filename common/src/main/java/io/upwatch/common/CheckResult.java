@@ -3,6 +3,7 @@ package io.upwatch.common;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The outcome of one check, as a monitoring worker puts it on the result stream.
@@ -32,9 +33,50 @@ public record CheckResult(
   private static final String WORKER = "worker";
   private static final String REGION = "region";
 
+  /** Longest region label a result may carry (the checks table's column). */
+  public static final int MAX_REGION_LENGTH = 32;
+
+  /** Longest worker id a result may carry (the checks table's column). */
+  public static final int MAX_WORKER_ID_LENGTH = 64;
+
+  /** What a region label or worker id may consist of: safe in logs, metrics and SQL alike. */
+  public static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  // Checked here, where every result is built and parsed, so a value the checks table cannot
+  // hold is refused by the worker that would publish it and dead-lettered by the one that reads
+  // it, instead of failing a whole batch's insert.
   public CheckResult {
     if ((statusCode == null) == (failureKind == null)) {
       throw new IllegalArgumentException("A result has either a status code or a failure kind");
+    }
+    if (statusCode != null && (statusCode < 100 || statusCode > 999)) {
+      throw new IllegalArgumentException("Status code " + statusCode + " is not an HTTP status");
+    }
+    if (latencyMillis < 0) {
+      throw new IllegalArgumentException("Latency " + latencyMillis + " ms is negative");
+    }
+    checkLabel("worker id", workerId, MAX_WORKER_ID_LENGTH);
+    checkLabel("region", region, MAX_REGION_LENGTH);
+  }
+
+  /**
+   * Checks a worker id or region label.
+   *
+   * @throws IllegalArgumentException naming the label, its limit and allowed characters
+   */
+  public static void checkLabel(String what, String value, int maxLength) {
+    if (value == null) {
+      return;
+    }
+    if (value.length() > maxLength || !LABEL.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          what
+              + " '"
+              + (value.length() > 80 ? value.substring(0, 80) + "…" : value)
+              + "' must be 1-"
+              + maxLength
+              + " characters of letters, digits, '.', '_' and '-', starting with a letter or"
+              + " digit");
     }
   }
 

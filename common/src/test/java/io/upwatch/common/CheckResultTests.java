@@ -57,6 +57,22 @@ class CheckResultTests {
   }
 
   @Test
+  void valuesTheChecksTableCannotHoldAreRejected() {
+    TaskId id = new TaskId(1, Instant.EPOCH);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new CheckResult(id, Instant.EPOCH, 1, 70000, null, "w", "r"))
+        .withMessageContaining("70000");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new CheckResult(id, Instant.EPOCH, 1, 200, null, "w", "r".repeat(33)))
+        .withMessageContaining("region");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new CheckResult(id, Instant.EPOCH, 1, 200, null, "w".repeat(65), "r"))
+        .withMessageContaining("worker id");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new CheckResult(id, Instant.EPOCH, -1, 200, null, "w", "r"));
+  }
+
+  @Test
   void malformedEntryIsRejected() {
     Map<String, String> fields = new HashMap<>(withStatus(200).toFields());
     fields.put("latencyMs", "fast");

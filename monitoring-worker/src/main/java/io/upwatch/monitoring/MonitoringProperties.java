@@ -1,5 +1,6 @@
 package io.upwatch.monitoring;
 
+import io.upwatch.common.CheckResult;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -55,6 +56,18 @@ public record MonitoringProperties(
         leaseTime.compareTo(maxCheckTimeout) > 0,
         "lease-time must exceed max-check-timeout, or running checks get reclaimed");
     workerId = workerId == null || workerId.isBlank() ? defaultWorkerId() : workerId;
+    checkLabel(
+        "worker-id (UPWATCH_MONITORING_WORKER_ID)", workerId, CheckResult.MAX_WORKER_ID_LENGTH);
+    checkLabel("region (MONITORING_REGION)", region, CheckResult.MAX_REGION_LENGTH);
+  }
+
+  // Fails the start with the setting's name rather than publishing results no store accepts.
+  private static void checkLabel(String what, String value, int maxLength) {
+    try {
+      CheckResult.checkLabel(what, value, maxLength);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("upwatch.monitoring: " + e.getMessage(), e);
+    }
   }
 
   private static void require(boolean condition, String message) {
@@ -73,8 +86,17 @@ public record MonitoringProperties(
         host = "worker";
       }
     }
+    return workerIdFor(host);
+  }
+
+  // Host names (Kubernetes pod names) reach 63 characters; the suffix must still fit.
+  static String workerIdFor(String host) {
     byte[] suffix = new byte[3];
     ThreadLocalRandom.current().nextBytes(suffix);
-    return host + "-" + HexFormat.of().formatHex(suffix);
+    String label = host.replaceAll("[^A-Za-z0-9._-]", "-");
+    int room = CheckResult.MAX_WORKER_ID_LENGTH - 7;
+    return (label.length() > room ? label.substring(0, room) : label)
+        + "-"
+        + HexFormat.of().formatHex(suffix);
   }
 }

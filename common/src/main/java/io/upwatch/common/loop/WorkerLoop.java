@@ -33,7 +33,10 @@ public final class WorkerLoop implements SmartLifecycle {
   private final Duration maxBackoff;
   private final int phase;
   private final boolean autoStartup;
+  private static final Duration STILL_FAILING_EVERY = Duration.ofMinutes(1);
+
   private volatile boolean running;
+  private volatile long failingSince;
   private Thread thread;
 
   /**
@@ -93,6 +96,12 @@ public final class WorkerLoop implements SmartLifecycle {
     log.info("Stopped {}", name);
   }
 
+  /** How long every pass has been failing; zero while the loop works. */
+  public Duration failingFor() {
+    long since = failingSince;
+    return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
+  }
+
   @Override
   public boolean isRunning() {
     return running;
@@ -110,12 +119,18 @@ public final class WorkerLoop implements SmartLifecycle {
 
   private void loop() {
     int failures = 0;
+    long lastWarning = 0;
     while (running) {
       try {
         boolean more = pass.run();
         if (failures > 0) {
-          log.info("{} recovered after {} failed attempts", name, failures);
+          log.info(
+              "{} recovered after {} failed attempts over {} s",
+              name,
+              failures,
+              failingFor().toSeconds());
           failures = 0;
+          failingSince = 0;
         }
         if (!more) {
           pause(idle);
@@ -130,8 +145,20 @@ public final class WorkerLoop implements SmartLifecycle {
           return;
         }
         failures++;
+        long now = System.nanoTime();
         if (failures == 1) {
+          failingSince = now;
+          lastWarning = now;
           log.warn("{} failed, retrying with backoff: {}", name, e.toString(), e);
+        } else if (now - lastWarning >= STILL_FAILING_EVERY.toNanos()) {
+          // A loop that keeps failing is stalled work: say so every minute, not only once.
+          lastWarning = now;
+          log.warn(
+              "{} still failing after {} attempts over {} s: {}",
+              name,
+              failures,
+              failingFor().toSeconds(),
+              e.toString());
         } else {
           log.debug("{} failed again ({} in a row): {}", name, failures, e.toString());
         }

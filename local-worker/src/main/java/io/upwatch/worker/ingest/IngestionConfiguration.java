@@ -44,7 +44,8 @@ class IngestionConfiguration {
   }
 
   @Bean
-  IngestionLoops ingestionLoops(List<ResultIngestor> ingestors, WorkerProperties properties) {
-    return new IngestionLoops(ingestors, properties.autostart());
+  IngestionLoops ingestionLoops(
+      List<ResultIngestor> ingestors, WorkerProperties properties, MeterRegistry registry) {
+    return new IngestionLoops(ingestors, properties.autostart(), registry);
   }
 }

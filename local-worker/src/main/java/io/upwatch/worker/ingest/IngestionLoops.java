@@ -1,5 +1,7 @@
 package io.upwatch.worker.ingest;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.upwatch.common.loop.WorkerLoop;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +14,7 @@ class IngestionLoops implements SmartLifecycle {
   private final List<WorkerLoop> loops;
   private final boolean autostart;
 
-  IngestionLoops(List<ResultIngestor> ingestors, boolean autostart) {
+  IngestionLoops(List<ResultIngestor> ingestors, boolean autostart, MeterRegistry registry) {
     this.autostart = autostart;
     this.loops =
         IntStream.range(0, ingestors.size())
@@ -26,6 +28,16 @@ class IngestionLoops implements SmartLifecycle {
                         getPhase(),
                         autostart))
             .toList();
+    Gauge.builder("upwatch.ingest.stalled", loops, IngestionLoops::longestFailing)
+        .description(
+            "How long the longest-failing ingestion consumer of this process has stored nothing"
+                + " because every pass failed; 0 while all work")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  private static double longestFailing(List<WorkerLoop> loops) {
+    return loops.stream().mapToDouble(l -> l.failingFor().toMillis() / 1000.0).max().orElse(0);
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One ingestion consumer: reads a batch of results, stores them and evaluates alerts in one
  * transaction, and only then acknowledges them. If PostgreSQL is down the batch stays pending in
- * Redis and is retried, first thing, on the next pass: nothing accepted is lost.
+ * Redis and is retried, first thing, on the next pass: nothing accepted is lost. An entry that can
+ * never be stored (malformed, or refused by the table) goes to the dead-letter stream with its
+ * reason while the rest of its batch is stored, so no entry can stall the consumer.
  */
 class ResultIngestor {
 
@@ -88,27 +91,55 @@ class ResultIngestor {
       log.trace("No results");
       return false;
     }
-    List<RecordId> ids = new ArrayList<>(records.size());
-    List<CheckResult> results = decode(records, ids);
+    List<RecordId> ids = records.stream().map(MapRecord::getId).toList();
+    List<Entry> entries = decode(records);
     long started = System.nanoTime();
+    try {
+      store(entries.stream().map(Entry::result).toList());
+    } catch (DataIntegrityViolationException e) {
+      // One value the table refuses fails the whole statement; rather than retry the same batch
+      // forever, find the culprits by storing one by one.
+      log.warn(
+          "A batch of {} results was refused ({}); storing them one by one",
+          entries.size(),
+          firstLine(e));
+      entries.forEach(this::storeOrDeadLetter);
+    }
+    stream.acknowledge(ids);
+    metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
+    return records.size() == properties.ingestBatch();
+  }
+
+  private void store(List<CheckResult> results) {
     transaction.executeWithoutResult(
         status -> {
           List<CheckResult> stored = writer.insert(results);
           alerts.evaluate(stored);
           metrics.stored(stored.size(), results.size() - stored.size());
         });
-    stream.acknowledge(ids);
-    metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
-    return records.size() == properties.ingestBatch();
   }
 
-  private List<CheckResult> decode(
-      List<MapRecord<String, Object, Object>> records, List<RecordId> ids) {
+  private void storeOrDeadLetter(Entry entry) {
+    try {
+      store(List.of(entry.result()));
+    } catch (DataIntegrityViolationException e) {
+      String reason = "refused by the database: " + firstLine(e);
+      log.warn("Dead-lettering unstorable result {}: {}", entry.record().getId(), reason);
+      stream.deadLetter(entry.record(), reason);
+      metrics.deadLettered();
+    }
+  }
+
+  private static String firstLine(DataIntegrityViolationException e) {
+    String message = e.getMostSpecificCause().getMessage();
+    return message == null ? e.toString() : message.lines().findFirst().orElse(message);
+  }
+
+  private List<Entry> decode(List<MapRecord<String, Object, Object>> records) {
     Instant oldest = clock.instant().minus(properties.checksRetention()).plus(Duration.ofHours(1));
     Instant newest = clock.instant().plus(Duration.ofDays(1));
-    List<CheckResult> results = new ArrayList<>(records.size());
+    List<Entry> entries = new ArrayList<>(records.size());
     for (var record : records) {
-      ids.add(record.getId());
       CheckResult result;
       try {
         result = CheckResult.fromFields(fields(record));
@@ -126,10 +157,13 @@ class ResultIngestor {
         continue;
       }
       metrics.scheduleLag(Duration.between(slot, result.startedAt()));
-      results.add(result);
+      entries.add(new Entry(record, result));
     }
-    return results;
+    return entries;
   }
+
+  /** A stream entry and the result it carries. */
+  private record Entry(MapRecord<String, Object, Object> record, CheckResult result) {}
 
   private void takeOverStaleEntries() {
     Instant now = clock.instant();

@@ -162,6 +162,49 @@ class IngestionIntegrationTests {
   }
 
   @Test
+  void unstorableResultsAreDeadLetteredWithTheirReasonAndTheRestStored() {
+    Map<String, String> outOfRange = new java.util.HashMap<>(response(url, slot, 200).toFields());
+    outOfRange.put("status", "70000");
+    Map<String, String> longRegion =
+        new java.util.HashMap<>(response(url, slot.plusSeconds(60), 200).toFields());
+    longRegion.put("region", "r".repeat(100));
+    fixtures.publishRaw(outOfRange);
+    fixtures.publishRaw(longRegion);
+    // Something only the database refuses: the batch fails whole, then is stored row by row.
+    fixtures
+        .jdbc()
+        .sql("ALTER TABLE checks ADD CONSTRAINT refuse_4242 CHECK (latency_ms <> 4242)")
+        .update();
+    try {
+      var refused = response(url, slot.plusSeconds(120), 200);
+      fixtures.publish(
+          new io.upwatch.common.CheckResult(
+              refused.id(), refused.startedAt(), 4242, 200, null, "w1", "test"));
+      for (int i = 3; i < 8; i++) {
+        fixtures.publish(response(url, slot.plusSeconds(60L * i), 200));
+      }
+
+      drain(ingestor("a"));
+    } finally {
+      fixtures.jdbc().sql("ALTER TABLE checks DROP CONSTRAINT refuse_4242").update();
+    }
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(5);
+    assertThat(pendingResults()).isZero();
+    var reasons =
+        redis
+            .opsForStream()
+            .range(Streams.RESULT_DEAD_LETTERS, org.springframework.data.domain.Range.unbounded())
+            .stream()
+            .map(r -> String.valueOf(r.getValue().get("deadLetterReason")))
+            .toList();
+    assertThat(reasons).hasSize(3);
+    assertThat(reasons).anyMatch(r -> r.contains("70000"));
+    assertThat(reasons).anyMatch(r -> r.contains("region"));
+    assertThat(reasons).anyMatch(r -> r.contains("refuse_4242"));
+  }
+
+  @Test
   void resultOutsideRetentionIsDiscardedWithoutBlockingTheBatch() {
     fixtures.publish(response(url, Instant.now().minus(Duration.ofDays(30)), 200));
     fixtures.publish(response(url, slot, 200));
