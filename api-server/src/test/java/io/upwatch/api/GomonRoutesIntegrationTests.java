@@ -143,7 +143,7 @@ class GomonRoutesIntegrationTests {
   @Test
   void statsCountSuccessesAndFailuresOfThePast24Hours() throws Exception {
     String token = api.signUpAndLogIn("test3");
-    long id = api.registerUrl(token, "google", "https://google.com", 5);
+    long id = api.registerUrl(token, "google", "https://google.com", 4);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     data.check(id, now.minus(Duration.ofMinutes(1)), 200, null, 20);
     data.check(id, now.minus(Duration.ofMinutes(2)), 404, null, 20);
@@ -160,7 +160,7 @@ class GomonRoutesIntegrationTests {
   @Test
   void alertsListTheNamedUrlsAlertsWithTheOriginalsFields() throws Exception {
     String token = api.signUpAndLogIn("test3");
-    long id = api.registerUrl(token, "google", "https://google.com", 5);
+    long id = api.registerUrl(token, "google", "https://google.com", 4);
     Instant opened = Instant.parse("2026-01-02T03:04:05Z");
     data.alert(id, opened, opened.plusSeconds(60), 6);
 

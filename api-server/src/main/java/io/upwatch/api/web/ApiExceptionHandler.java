@@ -41,6 +41,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> handleApiException(ApiException exception) {
     ProblemDetail problem = problem(exception.status(), exception.type(), exception.getMessage());
+    exception.properties().forEach(problem::setProperty);
     var response = ResponseEntity.status(exception.status());
     if (exception instanceof RetryableApiException retryable) {
       response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryable.retryAfter().toSeconds()));
