@@ -3,6 +3,7 @@ package io.upwatch.api;
 import static io.upwatch.api.support.ApiClient.json;
 import static io.upwatch.api.support.ApiClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -181,6 +182,70 @@ class BadInputIntegrationTests {
                 post("/api/v1/urls").contentType(MediaType.TEXT_PLAIN).content("name=x"), token))
         .andExpect(status().isUnsupportedMediaType())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void unknownFieldIsRefusedByTheResourceApiNamingItAndChangesNothing() throws Exception {
+    mvc.perform(
+            withToken(
+                json(
+                    post("/api/v1/urls"),
+                    "{\"name\": \"x\", \"url\": \"http://a.test\", \"threshold\": 1, \"interval\": 30}"),
+                token))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/unknown-field"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "unknown field 'interval'; known fields: name, url, threshold,"
+                        + " intervalSeconds, timeoutSeconds, failureWindowSeconds"))
+        .andExpect(jsonPath("$.errors[0].field").value("interval"));
+    assertThat(data.count("urls")).isZero();
+
+    long id = api.registerUrl(token, "site", "https://example.com/", 3);
+    mvc.perform(
+            withToken(
+                json(patch("/api/v1/urls/" + id), "{\"threshold\": 2, \"paused\": true}"), token))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("unknown field 'paused'")));
+    mvc.perform(withToken(get("/api/v1/urls/" + id), token))
+        .andExpect(jsonPath("$.threshold").value(3))
+        .andExpect(jsonPath("$.enabled").value(true));
+
+    long users = data.count("users");
+    mvc.perform(
+            json(
+                post("/api/v1/auth/signup"),
+                "{\"username\": \"bob\", \"password\": \"12345678\", \"email\": \"b@x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("unknown field 'email'")));
+    assertThat(data.count("users")).isEqualTo(users);
+  }
+
+  @Test
+  void originalRoutesIgnoreUnknownFieldsAsTheOriginalDid() throws Exception {
+    mvc.perform(
+            json(
+                post("/user/signup"),
+                "{\"username\": \"bob\", \"password\": \"12345678\", \"email\": \"b@x\"}"))
+        .andExpect(status().isCreated());
+    mvc.perform(
+            withToken(
+                json(
+                    post("/url/register-url"),
+                    """
+                    {"name": "x", "url": "http://a.test", "threshold": "1", "interval": 30,
+                     "tags": {"team": ["ops"]}}
+                    """),
+                token))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.Name").value("x"));
+    mvc.perform(withToken(json(post("/url/stats"), "{\"name\": \"x\", \"window\": 1}"), token))
+        .andExpect(status().isOk());
+    mvc.perform(
+            withToken(json(post("/alert/alerts"), "{\"urlname\": \"x\", \"all\": true}"), token))
+        .andExpect(status().isOk());
   }
 
   @Test

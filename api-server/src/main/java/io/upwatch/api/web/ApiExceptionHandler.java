@@ -27,6 +27,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps every error to an RFC 9457 problem. Bad input is a 4xx naming the field; an unavailable
@@ -125,6 +126,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
           .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", rootMessage(exception)));
     }
+    if (exception.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
+      return ResponseEntity.badRequest().body(unknownField(unknown));
+    }
     return ResponseEntity.badRequest()
         .body(problem(HttpStatus.BAD_REQUEST, "malformed-body", unreadableDetail(exception)));
   }
@@ -142,6 +146,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       problem.setType(ProblemTypes.of("http-" + status.value()));
     }
     return super.handleExceptionInternal(exception, body, headers, status, request);
+  }
+
+  private static ProblemDetail unknownField(UnrecognizedPropertyException unknown) {
+    String field = fieldPath(unknown);
+    String known =
+        unknown.getKnownPropertyIds().stream()
+            .map(String::valueOf)
+            .collect(Collectors.joining(", "));
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "unknown-field",
+            "unknown field '" + field + "'; known fields: " + known);
+    problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown field")));
+    return problem;
   }
 
   private static String unreadableDetail(HttpMessageNotReadableException exception) {
