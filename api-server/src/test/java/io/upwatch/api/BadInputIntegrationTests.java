@@ -173,15 +173,44 @@ class BadInputIntegrationTests {
   }
 
   @Test
-  void wrongMethodAndMediaTypeAreProblems() throws Exception {
+  void wrongMethodAndMediaTypeAreProblemsThatSayWhatToSend() throws Exception {
     mvc.perform(withToken(get("/url/register-url"), token))
         .andExpect(status().isMethodNotAllowed())
-        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/http-405"))
+        .andExpect(jsonPath("$.detail").value("Method 'GET' is not supported here; use POST."));
     mvc.perform(
             withToken(
                 post("/api/v1/urls").contentType(MediaType.TEXT_PLAIN).content("name=x"), token))
         .andExpect(status().isUnsupportedMediaType())
-        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/http-415"))
+        .andExpect(jsonPath("$.detail").value(containsString("`Content-Type: application/json`")));
+    mvc.perform(withToken(post("/url/register-url").content("{}"), token))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(jsonPath("$.detail").value(containsString("Content-Type: application/json")));
+    assertThat(data.count("urls")).isZero();
+  }
+
+  @Test
+  void unknownPathIsANotFoundProblemOfItsOwnType() throws Exception {
+    for (String path : new String[] {"/api/v1/nope", "/url/nope"}) {
+      mvc.perform(withToken(get(path), token))
+          .andExpect(status().isNotFound())
+          .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/http-404"))
+          .andExpect(
+              jsonPath("$.detail")
+                  .value("No route GET " + path + "; the API is described at /v3/api-docs."));
+    }
+  }
+
+  @Test
+  void unacceptableResponseTypeIsAProblem() throws Exception {
+    mvc.perform(withToken(get("/api/v1/urls").accept(MediaType.APPLICATION_XML), token))
+        .andExpect(status().isNotAcceptable())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/http-406"));
   }
 
   @Test

@@ -17,12 +17,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
@@ -134,14 +139,73 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String sent =
+        exception.getContentType() == null ? "none" : exception.getContentType().toString();
+    exception
+        .getBody()
+        .setDetail(
+            "Content type '"
+                + sent
+                + "' is not supported; send the body as JSON with `Content-Type: application/json`.");
+    return super.handleHttpMediaTypeNotSupported(exception, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      HttpRequestMethodNotSupportedException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    var supported = exception.getSupportedMethods();
+    if (supported != null) {
+      exception
+          .getBody()
+          .setDetail(
+              "Method '"
+                  + exception.getMethod()
+                  + "' is not supported here; use "
+                  + String.join(" or ", supported)
+                  + ".");
+    }
+    return super.handleHttpRequestMethodNotSupported(exception, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    exception
+        .getBody()
+        .setDetail(
+            "No route "
+                + exception.getHttpMethod()
+                + " "
+                + ((ServletWebRequest) request).getRequest().getRequestURI()
+                + "; the API is described at /v3/api-docs.");
+    return super.handleNoResourceFoundException(exception, headers, status, request);
+  }
+
+  @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception exception,
       Object body,
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    // Framework-detected errors (405, 415, 404, type mismatches...) get a type like ours.
-    if (body instanceof ProblemDetail problem
+    // Framework-detected errors (405, 415, 404, type mismatches...) get a type like ours. Most
+    // come without a body: the framework renders the exception's own problem then.
+    ProblemDetail problem =
+        body instanceof ProblemDetail given
+            ? given
+            : exception instanceof ErrorResponse response ? response.getBody() : null;
+    if (problem != null
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       problem.setType(ProblemTypes.of("http-" + status.value()));
     }
