@@ -3,6 +3,7 @@ package io.upwatch.api;
 import static io.upwatch.api.support.ApiClient.json;
 import static io.upwatch.api.support.ApiClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -172,15 +173,108 @@ class BadInputIntegrationTests {
   }
 
   @Test
-  void wrongMethodAndMediaTypeAreProblems() throws Exception {
+  void wrongMethodAndMediaTypeAreProblemsThatSayWhatToSend() throws Exception {
     mvc.perform(withToken(get("/url/register-url"), token))
         .andExpect(status().isMethodNotAllowed())
-        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/http-405"))
+        .andExpect(jsonPath("$.detail").value("Method 'GET' is not supported here; use POST."));
     mvc.perform(
             withToken(
                 post("/api/v1/urls").contentType(MediaType.TEXT_PLAIN).content("name=x"), token))
         .andExpect(status().isUnsupportedMediaType())
-        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/http-415"))
+        .andExpect(jsonPath("$.detail").value(containsString("`Content-Type: application/json`")));
+    mvc.perform(withToken(post("/url/register-url").content("{}"), token))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(jsonPath("$.detail").value(containsString("Content-Type: application/json")));
+    assertThat(data.count("urls")).isZero();
+  }
+
+  @Test
+  void unknownPathIsANotFoundProblemOfItsOwnType() throws Exception {
+    for (String path : new String[] {"/api/v1/nope", "/url/nope"}) {
+      mvc.perform(withToken(get(path), token))
+          .andExpect(status().isNotFound())
+          .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/http-404"))
+          .andExpect(
+              jsonPath("$.detail")
+                  .value("No route GET " + path + "; the API is described at /v3/api-docs."));
+    }
+  }
+
+  @Test
+  void unacceptableResponseTypeIsAProblem() throws Exception {
+    mvc.perform(withToken(get("/api/v1/urls").accept(MediaType.APPLICATION_XML), token))
+        .andExpect(status().isNotAcceptable())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/http-406"));
+  }
+
+  @Test
+  void unknownFieldIsRefusedByTheResourceApiNamingItAndChangesNothing() throws Exception {
+    mvc.perform(
+            withToken(
+                json(
+                    post("/api/v1/urls"),
+                    "{\"name\": \"x\", \"url\": \"http://a.test\", \"threshold\": 1, \"interval\": 30}"),
+                token))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/unknown-field"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "unknown field 'interval'; known fields: name, url, threshold,"
+                        + " intervalSeconds, timeoutSeconds, failureWindowSeconds"))
+        .andExpect(jsonPath("$.errors[0].field").value("interval"));
+    assertThat(data.count("urls")).isZero();
+
+    long id = api.registerUrl(token, "site", "https://example.com/", 3);
+    mvc.perform(
+            withToken(
+                json(patch("/api/v1/urls/" + id), "{\"threshold\": 2, \"paused\": true}"), token))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("unknown field 'paused'")));
+    mvc.perform(withToken(get("/api/v1/urls/" + id), token))
+        .andExpect(jsonPath("$.threshold").value(3))
+        .andExpect(jsonPath("$.enabled").value(true));
+
+    long users = data.count("users");
+    mvc.perform(
+            json(
+                post("/api/v1/auth/signup"),
+                "{\"username\": \"bob\", \"password\": \"12345678\", \"email\": \"b@x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("unknown field 'email'")));
+    assertThat(data.count("users")).isEqualTo(users);
+  }
+
+  @Test
+  void originalRoutesIgnoreUnknownFieldsAsTheOriginalDid() throws Exception {
+    mvc.perform(
+            json(
+                post("/user/signup"),
+                "{\"username\": \"bob\", \"password\": \"12345678\", \"email\": \"b@x\"}"))
+        .andExpect(status().isCreated());
+    mvc.perform(
+            withToken(
+                json(
+                    post("/url/register-url"),
+                    """
+                    {"name": "x", "url": "http://a.test", "threshold": "1", "interval": 30,
+                     "tags": {"team": ["ops"]}}
+                    """),
+                token))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.Name").value("x"));
+    mvc.perform(withToken(json(post("/url/stats"), "{\"name\": \"x\", \"window\": 1}"), token))
+        .andExpect(status().isOk());
+    mvc.perform(
+            withToken(json(post("/alert/alerts"), "{\"urlname\": \"x\", \"all\": true}"), token))
+        .andExpect(status().isOk());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.upwatch.api;
 import static io.upwatch.api.support.ApiClient.credentials;
 import static io.upwatch.api.support.ApiClient.json;
 import static io.upwatch.api.support.ApiClient.withToken;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -136,14 +137,27 @@ class GomonRoutesIntegrationTests {
                     """),
                 token))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value("user reached max url count (10)"));
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "user reached max url count: the limit is 10 URLs per user; an operator can"
+                        + " raise it with MAX_URL_COUNT"))
+        .andExpect(jsonPath("$.type").value("https://upwatch.io/problems/url-limit-reached"));
+    mvc.perform(
+            withToken(
+                json(
+                    post("/api/v1/urls"),
+                    "{\"name\": \"eleventh\", \"url\": \"http://127.0.0.1/\", \"threshold\": 1}"),
+                token))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("MAX_URL_COUNT")));
     org.assertj.core.api.Assertions.assertThat(data.count("urls")).isEqualTo(10);
   }
 
   @Test
   void statsCountSuccessesAndFailuresOfThePast24Hours() throws Exception {
     String token = api.signUpAndLogIn("test3");
-    long id = api.registerUrl(token, "google", "https://google.com", 5);
+    long id = api.registerUrl(token, "google", "https://google.com", 4);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     data.check(id, now.minus(Duration.ofMinutes(1)), 200, null, 20);
     data.check(id, now.minus(Duration.ofMinutes(2)), 404, null, 20);
@@ -160,7 +174,7 @@ class GomonRoutesIntegrationTests {
   @Test
   void alertsListTheNamedUrlsAlertsWithTheOriginalsFields() throws Exception {
     String token = api.signUpAndLogIn("test3");
-    long id = api.registerUrl(token, "google", "https://google.com", 5);
+    long id = api.registerUrl(token, "google", "https://google.com", 4);
     Instant opened = Instant.parse("2026-01-02T03:04:05Z");
     data.alert(id, opened, opened.plusSeconds(60), 6);
 

@@ -2,6 +2,7 @@ package io.upwatch.api;
 
 import static io.upwatch.api.support.ApiClient.credentials;
 import static io.upwatch.api.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,7 +12,10 @@ import io.upwatch.api.support.ApiIntegrationTest;
 import io.upwatch.api.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -20,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * counters in Redis; the limit holds even for the right password.
  */
 @ApiIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class LoginThrottleIntegrationTests {
 
   @Autowired MockMvc mvc;
@@ -33,11 +38,16 @@ class LoginThrottleIntegrationTests {
   }
 
   @Test
-  void accountIsLockedAfterFiveFailuresEvenForTheRightPassword() throws Exception {
+  void accountIsLockedAfterFiveFailuresEvenForTheRightPassword(CapturedOutput output)
+      throws Exception {
     for (int i = 0; i < 5; i++) {
       mvc.perform(login("alice", "wrong-password", "10.0.0." + i))
           .andExpect(status().isUnauthorized());
     }
+    assertThat(output)
+        .contains("WARN")
+        .contains("Logins for account 'alice' locked for PT15M after 5 failed attempts")
+        .doesNotContain("wrong-password");
 
     mvc.perform(login("alice", ApiClient.PASSWORD, "10.0.0.99"))
         .andExpect(status().isTooManyRequests())
@@ -47,7 +57,7 @@ class LoginThrottleIntegrationTests {
   }
 
   @Test
-  void addressIsLockedAfterTwentyFailuresAcrossAccounts() throws Exception {
+  void addressIsLockedAfterTwentyFailuresAcrossAccounts(CapturedOutput output) throws Exception {
     for (int i = 0; i < 20; i++) {
       mvc.perform(login("guess" + i, "wrong-password", "10.9.9.9"))
           .andExpect(status().isUnauthorized());
@@ -56,6 +66,7 @@ class LoginThrottleIntegrationTests {
     mvc.perform(login("alice", ApiClient.PASSWORD, "10.9.9.9"))
         .andExpect(status().isTooManyRequests());
     mvc.perform(login("alice", ApiClient.PASSWORD, "10.9.9.10")).andExpect(status().isOk());
+    assertThat(output).containsOnlyOnce("Logins from address 10.9.9.9 locked");
   }
 
   @Test

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The original's {@code /url/register-url} and {@code /url/urls}. */
+/**
+ * The original's {@code /url/register-url} and {@code /url/urls}. Like the original, a threshold
+ * that can never be exceeded is accepted (and logged); {@code /api/v1} refuses it.
+ */
 @RestController
 @RequestMapping("/url")
 @Tag(name = "gomon-compatible")
@@ -27,7 +30,7 @@ class GomonUrlController {
   @PostMapping("/register-url")
   @ResponseStatus(HttpStatus.CREATED)
   GomonUrl register(CurrentUser user, @Valid @RequestBody RegisterUrlRequest request) {
-    return GomonUrl.from(urls.register(user.id(), request), user.username());
+    return GomonUrl.from(urls.registerLeniently(user.id(), request), user.username());
   }
 
   @GetMapping("/urls")

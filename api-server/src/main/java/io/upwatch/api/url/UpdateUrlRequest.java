@@ -21,4 +21,13 @@ public record UpdateUrlRequest(
     @Min(10) @Max(86400) Integer intervalSeconds,
     @Min(1) @Max(60) Integer timeoutSeconds,
     @Min(10) @Max(86400) Integer failureWindowSeconds,
-    Boolean enabled) {}
+    Boolean enabled) {
+
+  /**
+   * Whether this change sets part of the alert rule. Only then is a rule that can never fire
+   * refused, so a URL stored that way through the original's routes can still be renamed or paused.
+   */
+  boolean setsRule() {
+    return threshold != null || intervalSeconds != null || failureWindowSeconds != null;
+  }
+}

@@ -1,6 +1,7 @@
 package io.upwatch.api.url;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A monitored URL as the resource API shows it.
@@ -15,6 +16,11 @@ import java.time.Instant;
  * @param enabled false while paused
  * @param createdAt when it was registered
  * @param updatedAt when it last changed
+ * @param ruleCanFire false when the threshold can never be exceeded (at most ceil(window /
+ *     interval) checks fit in the window), so no alert will ever open; only the original's routes
+ *     can store such a rule
+ * @param warnings what is wrong with the URL's settings and how to fix it, for a person; empty when
+ *     nothing is
  */
 public record UrlResponse(
     long id,
@@ -26,9 +32,13 @@ public record UrlResponse(
     long failureWindowSeconds,
     boolean enabled,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean ruleCanFire,
+    List<String> warnings) {
 
   public static UrlResponse from(MonitoredUrl url) {
+    UrlSettings settings = url.settings();
+    boolean ruleCanFire = settings.ruleCanFire();
     return new UrlResponse(
         url.getId(),
         url.getName(),
@@ -39,6 +49,8 @@ public record UrlResponse(
         url.getFailureWindow().toSeconds(),
         url.isEnabled(),
         url.getCreatedAt(),
-        url.getUpdatedAt());
+        url.getUpdatedAt(),
+        ruleCanFire,
+        ruleCanFire ? List.of() : List.of(settings.unreachableRule()));
   }
 }

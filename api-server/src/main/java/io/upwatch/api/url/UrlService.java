@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UrlService {
 
+  private static final Logger log = LoggerFactory.getLogger(UrlService.class);
+
   private final UrlRepository urls;
   private final UserLock userLock;
   private final ApiProperties properties;
@@ -31,8 +35,32 @@ public class UrlService {
     this.clock = clock;
   }
 
+  /** Registers a URL; refuses a threshold that its window can never exceed. */
   @Transactional
   public MonitoredUrl register(long userId, RegisterUrlRequest request) {
+    return register(userId, request, true);
+  }
+
+  /**
+   * Registers a URL as the original did: a threshold that its window can never exceed is stored, so
+   * that old scripts keep working, and logged at WARN ({@code /api/v1} shows it as a warning).
+   */
+  @Transactional
+  public MonitoredUrl registerLeniently(long userId, RegisterUrlRequest request) {
+    MonitoredUrl url = register(userId, request, false);
+    UrlSettings settings = url.settings();
+    if (!settings.ruleCanFire()) {
+      log.warn(
+          "URL {} '{}' of user {} will never raise an alert: {}",
+          url.getId(),
+          url.getName(),
+          userId,
+          settings.unreachableRule());
+    }
+    return url;
+  }
+
+  private MonitoredUrl register(long userId, RegisterUrlRequest request, boolean refuseDeadRule) {
     // Serialise per user, so concurrent registrations cannot overshoot the limit.
     userLock.lock(userId);
     if (urls.countByUserId(userId) >= properties.maxUrlCount()) {
@@ -46,6 +74,9 @@ public class UrlService {
             seconds(request.intervalSeconds(), properties.defaultInterval()),
             seconds(request.timeoutSeconds(), properties.defaultTimeout()),
             seconds(request.failureWindowSeconds(), properties.defaultFailureWindow()));
+    if (refuseDeadRule) {
+      settings.requireRuleCanFire();
+    }
     if (urls.existsByUserIdAndName(userId, settings.name())) {
       throw new UrlNameTaken(settings.name());
     }
@@ -84,6 +115,9 @@ public class UrlService {
             seconds(request.intervalSeconds(), current.interval()),
             seconds(request.timeoutSeconds(), current.timeout()),
             seconds(request.failureWindowSeconds(), current.failureWindow()));
+    if (request.setsRule()) {
+      changed.requireRuleCanFire();
+    }
     if (!changed.name().equals(current.name())
         && urls.existsByUserIdAndName(userId, changed.name())) {
       throw new UrlNameTaken(changed.name());

@@ -25,4 +25,39 @@ record UrlSettings(
       throw new InvalidUrlSettings("timeoutSeconds", "must not exceed the check interval");
     }
   }
+
+  /**
+   * The largest threshold the alert rule can exceed. The rule counts the failures in the trailing
+   * window (slot - window, slot], which holds at most ceil(window / interval) checks.
+   */
+  int maxReachableThreshold() {
+    return checksPerWindow() - 1;
+  }
+
+  /** False when the threshold is above {@link #maxReachableThreshold()}: no alert can ever open. */
+  boolean ruleCanFire() {
+    return threshold <= maxReachableThreshold();
+  }
+
+  /** Refuses a rule that can never fire ({@link UnreachableThreshold}). */
+  void requireRuleCanFire() {
+    if (!ruleCanFire()) {
+      throw new UnreachableThreshold(this);
+    }
+  }
+
+  /** Why the rule can never fire and how to fix it; meaningful only when it cannot. */
+  String unreachableRule() {
+    return "threshold %d can never be exceeded: at most %d checks fit in a %d s window at a %d s interval; use a threshold of at most %d (or a longer window or a shorter interval)"
+        .formatted(
+            threshold,
+            checksPerWindow(),
+            failureWindow.toSeconds(),
+            interval.toSeconds(),
+            maxReachableThreshold());
+  }
+
+  private int checksPerWindow() {
+    return Math.toIntExact(Math.ceilDiv(failureWindow.toSeconds(), interval.toSeconds()));
+  }
 }

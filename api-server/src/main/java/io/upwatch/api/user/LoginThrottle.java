@@ -38,17 +38,21 @@ class LoginThrottle {
           """,
           Long.class);
 
-  private static final RedisScript<Long> RECORD_FAILURE =
+  // Returns the new count of each key, in the order of KEYS.
+  @SuppressWarnings("rawtypes")
+  private static final RedisScript<List> RECORD_FAILURE =
       RedisScript.of(
           """
-          for _, key in ipairs(KEYS) do
-            if redis.call('INCR', key) == 1 then
+          local counts = {}
+          for i, key in ipairs(KEYS) do
+            counts[i] = redis.call('INCR', key)
+            if counts[i] == 1 then
               redis.call('PEXPIRE', key, ARGV[1])
             end
           end
-          return 0
+          return counts
           """,
-          Long.class);
+          List.class);
 
   private final StringRedisTemplate redis;
   private final ApiProperties.LoginThrottle limits;
@@ -73,13 +77,38 @@ class LoginThrottle {
     }
   }
 
+  /** Counts a failed login; logs at WARN when it locks the account or the address. */
   void recordFailure(String username, String address) {
-    run(
-        () ->
-            redis.execute(
-                RECORD_FAILURE,
-                keys(username, address),
-                Long.toString(limits.window().toMillis())));
+    List<?> counts =
+        run(
+            () ->
+                redis.execute(
+                    RECORD_FAILURE,
+                    keys(username, address),
+                    Long.toString(limits.window().toMillis())));
+    // Logged once, on the failure that reaches the limit, not on every refused attempt after it.
+    if (reachedLimit(counts, 0, limits.maxFailuresPerAccount())) {
+      log.warn(
+          "Logins for account '{}' locked for {} after {} failed attempts",
+          username,
+          limits.window(),
+          limits.maxFailuresPerAccount());
+    }
+    if (reachedLimit(counts, 1, limits.maxFailuresPerAddress())) {
+      log.warn(
+          "Logins from address {} locked for {} after {} failed attempts (last account tried: '{}')",
+          address,
+          limits.window(),
+          limits.maxFailuresPerAddress(),
+          username);
+    }
+  }
+
+  private static boolean reachedLimit(List<?> counts, int index, int limit) {
+    return counts != null
+        && counts.size() > index
+        && counts.get(index) instanceof Number count
+        && count.longValue() == limit;
   }
 
   /** A successful login clears the account's count; the address keeps its own. */

@@ -1,5 +1,6 @@
 package io.upwatch.api.web;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -25,5 +26,10 @@ public abstract class ApiException extends RuntimeException {
   /** The short name of the problem type, e.g. {@code url-limit-reached}. */
   public String type() {
     return type;
+  }
+
+  /** Extension members of the problem, e.g. the field {@code errors} of a validation problem. */
+  public Map<String, Object> properties() {
+    return Map.of();
   }
 }

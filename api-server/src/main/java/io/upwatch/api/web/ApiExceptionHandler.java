@@ -17,16 +17,22 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps every error to an RFC 9457 problem. Bad input is a 4xx naming the field; an unavailable
@@ -41,6 +47,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> handleApiException(ApiException exception) {
     ProblemDetail problem = problem(exception.status(), exception.type(), exception.getMessage());
+    exception.properties().forEach(problem::setProperty);
     var response = ResponseEntity.status(exception.status());
     if (exception instanceof RetryableApiException retryable) {
       response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryable.retryAfter().toSeconds()));
@@ -124,8 +131,65 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
           .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", rootMessage(exception)));
     }
+    if (exception.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
+      return ResponseEntity.badRequest().body(unknownField(unknown));
+    }
     return ResponseEntity.badRequest()
         .body(problem(HttpStatus.BAD_REQUEST, "malformed-body", unreadableDetail(exception)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String sent =
+        exception.getContentType() == null ? "none" : exception.getContentType().toString();
+    exception
+        .getBody()
+        .setDetail(
+            "Content type '"
+                + sent
+                + "' is not supported; send the body as JSON with `Content-Type: application/json`.");
+    return super.handleHttpMediaTypeNotSupported(exception, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      HttpRequestMethodNotSupportedException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    var supported = exception.getSupportedMethods();
+    if (supported != null) {
+      exception
+          .getBody()
+          .setDetail(
+              "Method '"
+                  + exception.getMethod()
+                  + "' is not supported here; use "
+                  + String.join(" or ", supported)
+                  + ".");
+    }
+    return super.handleHttpRequestMethodNotSupported(exception, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException exception,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    exception
+        .getBody()
+        .setDetail(
+            "No route "
+                + exception.getHttpMethod()
+                + " "
+                + ((ServletWebRequest) request).getRequest().getRequestURI()
+                + "; the API is described at /v3/api-docs.");
+    return super.handleNoResourceFoundException(exception, headers, status, request);
   }
 
   @Override
@@ -135,12 +199,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    // Framework-detected errors (405, 415, 404, type mismatches...) get a type like ours.
-    if (body instanceof ProblemDetail problem
+    // Framework-detected errors (405, 415, 404, type mismatches...) get a type like ours. Most
+    // come without a body: the framework renders the exception's own problem then.
+    ProblemDetail problem =
+        body instanceof ProblemDetail given
+            ? given
+            : exception instanceof ErrorResponse response ? response.getBody() : null;
+    if (problem != null
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       problem.setType(ProblemTypes.of("http-" + status.value()));
     }
     return super.handleExceptionInternal(exception, body, headers, status, request);
+  }
+
+  private static ProblemDetail unknownField(UnrecognizedPropertyException unknown) {
+    String field = fieldPath(unknown);
+    String known =
+        unknown.getKnownPropertyIds().stream()
+            .map(String::valueOf)
+            .collect(Collectors.joining(", "));
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "unknown-field",
+            "unknown field '" + field + "'; known fields: " + known);
+    problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown field")));
+    return problem;
   }
 
   private static String unreadableDetail(HttpMessageNotReadableException exception) {

@@ -70,7 +70,8 @@ class UrlControllerTests {
 
   @Test
   void unexpectedFailureIsAnOpaque500Problem() throws Exception {
-    given(urls.register(anyLong(), any())).willThrow(new IllegalStateException("secret detail"));
+    given(urls.registerLeniently(anyLong(), any()))
+        .willThrow(new IllegalStateException("secret detail"));
 
     mvc.perform(
             asAlice(
