@@ -43,8 +43,12 @@ public class UserService {
     }
   }
 
-  /** A token for valid credentials; throttled per account and per client address. */
-  @Transactional(readOnly = true)
+  /**
+   * A token for valid credentials; throttled per account and per client address. Deliberately not
+   * transactional: the throttle waits on Redis and the hash check burns CPU, and neither may hold
+   * one of the pool's database connections (a Redis outage would otherwise starve requests that
+   * need only PostgreSQL). The lookup takes a connection for its own query only.
+   */
   public IssuedToken logIn(Credentials credentials, String clientAddress) {
     throttle.checkAllowed(credentials.username(), clientAddress);
     var user = users.findByUsername(credentials.username());

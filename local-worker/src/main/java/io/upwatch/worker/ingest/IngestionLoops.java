@@ -24,7 +24,8 @@ class IngestionLoops implements SmartLifecycle {
                         "ingest-" + i,
                         ingestors.get(i)::ingestPass,
                         Duration.ZERO,
-                        Duration.ofSeconds(10),
+                        // Short: a backlog after an outage is stored within a second of its end.
+                        Duration.ofSeconds(1),
                         getPhase(),
                         autostart))
             .toList();

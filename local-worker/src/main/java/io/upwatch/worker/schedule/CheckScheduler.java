@@ -8,6 +8,7 @@ import io.upwatch.worker.config.WorkerProperties;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +30,10 @@ class CheckScheduler {
   private final Counter scheduled;
   private final Counter overflowed;
   private final Timer passTime;
+  private static final long LENGTH_CHECK_EVERY_NANOS = 5_000_000_000L;
+
   private long lastOverflowWarning;
+  private long lastLengthCheck;
 
   CheckScheduler(
       DueUrlClaimer claimer,
@@ -68,13 +72,25 @@ class CheckScheduler {
     return count == properties.claimBatch();
   }
 
-  // At the cap, every new task trims an unread old one: no monitoring worker keeps up.
+  // At the cap, every new task trims an unread old one: no monitoring worker keeps up. Sampled,
+  // and never failing the pass: a housekeeping read must not delay or undo scheduling.
   private void watchOverflow(int published) {
-    if (publisher.length() < properties.taskStreamMaxLength()) {
+    long now = System.nanoTime();
+    if (now - lastLengthCheck < LENGTH_CHECK_EVERY_NANOS) {
+      return;
+    }
+    lastLengthCheck = now;
+    long length;
+    try {
+      length = publisher.length();
+    } catch (DataAccessException e) {
+      log.debug("Task stream length unavailable: {}", e.toString());
+      return;
+    }
+    if (length < properties.taskStreamMaxLength()) {
       return;
     }
     overflowed.increment(published);
-    long now = System.nanoTime();
     if (now - lastOverflowWarning > 60_000_000_000L) {
       lastOverflowWarning = now;
       log.warn(

@@ -16,7 +16,8 @@ class SchedulingConfiguration {
         "scheduler",
         scheduler::schedulePass,
         properties.scheduleTick(),
-        Duration.ofSeconds(10),
+        // Short: after an outage of Redis or PostgreSQL, slots resume within a second of it.
+        Duration.ofSeconds(1),
         10,
         properties.autostart());
   }

@@ -1,0 +1,22 @@
+package io.upwatch.common.redis;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How every role's Redis client behaves while Redis is unreachable. The command and connect
+ * timeouts are Spring's own {@code spring.data.redis.timeout} and {@code connect-timeout}, set for
+ * all roles in {@code upwatch-redis.yml}.
+ *
+ * @param maxReconnectDelay longest pause between reconnect attempts (they start at 50 ms and
+ *     double), so work resumes within about this long after Redis answers again
+ */
+@ConfigurationProperties(prefix = "upwatch.redis")
+public record RedisClientProperties(Duration maxReconnectDelay) {
+
+  public RedisClientProperties {
+    if (maxReconnectDelay == null || maxReconnectDelay.isNegative() || maxReconnectDelay.isZero()) {
+      throw new IllegalArgumentException("upwatch.redis.max-reconnect-delay must be positive");
+    }
+  }
+}
