@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -18,6 +19,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,8 +27,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.NodeList;
 
 /**
  * The deployment files parse with the real tools' models and set only settings Upwatch reads:
@@ -89,21 +95,9 @@ class DeploymentFilesTests {
 
   @Test
   void kubernetesManifestsAreValidApiObjectsWithProbesAndResources() throws Exception {
-    List<Object> objects = new ArrayList<>();
-    try (Stream<Path> files = Files.list(ROOT.resolve("deploy/k8s"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        List<JsonNode> documents =
-            YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll();
-        for (JsonNode document : documents) {
-          Object object = YAML.treeToValue(document, typeOf(document, file));
-          assertNoUnknownFields(object, file + " " + document.path("kind").asText());
-          objects.add(object);
-        }
-      }
-    }
+    List<Object> objects = kubernetesObjects();
 
-    List<Deployment> deployments =
-        objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).toList();
+    List<Deployment> deployments = deployments(objects);
     assertThat(deployments)
         .extracting(d -> d.getMetadata().getName())
         .containsExactlyInAnyOrder(
@@ -115,6 +109,7 @@ class DeploymentFilesTests {
       assertThat(container.getLivenessProbe().getHttpGet().getPath())
           .isEqualTo("/actuator/health/liveness");
       assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+      assertThat(container.getResources().getLimits()).containsKey("memory");
       assertThat(deployment.getSpec().getSelector().getMatchLabels())
           .isEqualTo(
               deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet().stream()
@@ -141,6 +136,132 @@ class DeploymentFilesTests {
                         hpa ->
                             assertThat(hpa.getSpec().getScaleTargetRef().getName())
                                 .isEqualTo("upwatch-monitoring-worker")));
+  }
+
+  /**
+   * The image sizes heaps from the container's memory (MaxRAMPercentage); without a limit that is
+   * the host's. Either form counts: docker-compose 1.29 and Compose v2 apply both.
+   */
+  @Test
+  void everyComposeServiceHasAMemoryLimitAndEachRoleThatOfItsKubernetesManifest() throws Exception {
+    Map<String, Long> kubernetesLimits = new HashMap<>();
+    for (Deployment deployment : deployments(kubernetesObjects())) {
+      Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+      String func =
+          container.getEnv().stream()
+              .filter(env -> env.getName().equals("FUNC"))
+              .findFirst()
+              .orElseThrow()
+              .getValue();
+      Quantity limit = container.getResources().getLimits().get("memory");
+      kubernetesLimits.put(func, Quantity.getAmountInBytes(limit).longValueExact());
+    }
+
+    for (JsonNode config :
+        List.of(
+            composeConfig("docker-compose.yml"),
+            composeConfig("docker-compose.yml", "docker-compose.experiment.yml"))) {
+      config
+          .get("services")
+          .properties()
+          .forEach(
+              service -> {
+                JsonNode limit = service.getValue().path("mem_limit");
+                if (limit.isMissingNode()) {
+                  limit = service.getValue().at("/deploy/resources/limits/memory");
+                }
+                assertThat(limit.isMissingNode())
+                    .as("%s: no memory limit", service.getKey())
+                    .isFalse();
+                JsonNode func = service.getValue().path("environment").path("FUNC");
+                if (!func.isMissingNode()) {
+                  assertThat(composeBytes(limit.asText()))
+                      .as("%s: memory limit against deploy/k8s", service.getKey())
+                      .isEqualTo(kubernetesLimits.get(func.asText()));
+                }
+              });
+    }
+  }
+
+  /**
+   * Maven refuses the whole reactor when one module's pom is missing, so the dependency step needs
+   * every module's pom, listed or found; and a failure there must fail the build.
+   */
+  @Test
+  void dockerfileResolvesDependenciesWithEveryModulePomAndFailsLoudly() throws Exception {
+    List<String> modules = modules();
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    Set<String> listed = new HashSet<>();
+    Matcher copy = Pattern.compile("(?m)^COPY\\s+(\\S+)/pom\\.xml\\s").matcher(dockerfile);
+    while (copy.find()) {
+      listed.add(copy.group(1));
+    }
+    if (listed.isEmpty()) {
+      assertThat(dockerfile)
+          .as("module poms neither listed nor found")
+          .containsPattern("-name pom\\.xml\\s");
+    } else {
+      assertThat(listed).containsExactlyInAnyOrderElementsOf(modules);
+    }
+    for (String ignored : Files.readAllLines(ROOT.resolve(".dockerignore"))) {
+      for (String module : modules) {
+        assertThat(ignored.strip().replaceAll("^/|/$", ""))
+            .as(".dockerignore hides %s", module)
+            .isNotIn(module, module + "/pom.xml", module + "/*");
+      }
+    }
+    assertThat(dockerfile).doesNotContain("|| true").doesNotStartWith("# syntax=");
+  }
+
+  private static List<String> modules() throws Exception {
+    NodeList nodes =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(ROOT.resolve("pom.xml").toFile())
+            .getElementsByTagName("module");
+    List<String> modules = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      modules.add(nodes.item(i).getTextContent().strip());
+    }
+    assertThat(modules).isNotEmpty();
+    return modules;
+  }
+
+  /** Docker's units, binary multiples; Compose v2 prints plain bytes. */
+  private static long composeBytes(String value) {
+    Matcher amount = Pattern.compile("(\\d+)([kmg]?)b?").matcher(value.toLowerCase(Locale.ROOT));
+    assertThat(amount.matches()).as("memory %s", value).isTrue();
+    int shift =
+        switch (amount.group(2)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          case "g" -> 30;
+          default -> 0;
+        };
+    return Long.parseLong(amount.group(1)) << shift;
+  }
+
+  private static List<Object> kubernetesObjects() throws Exception {
+    List<Object> objects = new ArrayList<>();
+    try (Stream<Path> files = Files.list(ROOT.resolve("deploy/k8s"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        List<JsonNode> documents =
+            YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll();
+        for (JsonNode document : documents) {
+          Object object = YAML.treeToValue(document, typeOf(document, file));
+          assertNoUnknownFields(object, file + " " + document.path("kind").asText());
+          objects.add(object);
+        }
+      }
+    }
+    return objects;
+  }
+
+  private static List<Deployment> deployments(List<Object> objects) {
+    return objects.stream()
+        .filter(Deployment.class::isInstance)
+        .map(Deployment.class::cast)
+        .toList();
   }
 
   /** The gomon aliases, launch variables and the environment form of every Upwatch property. */
