@@ -3,7 +3,6 @@ package io.upwatch.api;
 import static io.upwatch.api.support.ApiClient.credentials;
 import static io.upwatch.api.support.ApiClient.json;
 import static io.upwatch.api.support.ApiClient.withToken;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -127,26 +126,6 @@ class ResourceApiIntegrationTests {
                     "{\"name\": \"one\", \"url\": \"http://x.test\", \"threshold\": 1}"),
                 token))
         .andExpect(status().isConflict());
-  }
-
-  @Test
-  void pauseStopsChecksAndResumeMakesTheUrlDueAtOnce() throws Exception {
-    long id = api.registerUrl(token, "site", "https://example.com/", 3);
-
-    mvc.perform(withToken(post("/api/v1/urls/" + id + "/pause"), token))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.enabled").value(false));
-    jdbc.sql("UPDATE urls SET next_check_at = now() + interval '1 day'").update();
-    mvc.perform(withToken(post("/api/v1/urls/" + id + "/resume"), token))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.enabled").value(true));
-
-    Boolean due =
-        jdbc.sql("SELECT next_check_at <= now() FROM urls WHERE id = ?")
-            .param(id)
-            .query(Boolean.class)
-            .single();
-    assertThat(due).isTrue();
   }
 
   @Test

@@ -20,20 +20,7 @@ class AllInOneSystemTests {
         var targets = new TargetServer()) {
       redis.sync().flushdb();
       int[] ports = {RoleProcess.freePort(), RoleProcess.freePort(), RoleProcess.freePort()};
-      Map<String, String> env =
-          Map.of(
-              "SPRING_DATASOURCE_URL",
-              jdbcUrl,
-              "SPRING_DATASOURCE_USERNAME",
-              LocalPostgres.ROLE,
-              "SPRING_DATASOURCE_PASSWORD",
-              LocalPostgres.PASSWORD,
-              "SPRING_DATA_REDIS_HOST",
-              "127.0.0.1",
-              "SPRING_DATA_REDIS_DATABASE",
-              "8",
-              "JWT_SECRET",
-              "all-in-one-test-secret-0123456789abcdef0123");
+      Map<String, String> env = RoleProcess.environment(jdbcUrl, 8);
       try (RoleProcess all = RoleProcess.startAllInOne("all-in-one", env, ports)) {
         for (int port : ports) {
           all.awaitReady(Duration.ofSeconds(180), port);

@@ -60,14 +60,7 @@ class PipelineSystemTests {
     targets = new TargetServer();
     receiver = new WebhookReceiver(WEBHOOK_SECRET);
 
-    Map<String, String> env = new HashMap<>();
-    env.put("SPRING_DATASOURCE_URL", jdbcUrl);
-    env.put("SPRING_DATASOURCE_USERNAME", LocalPostgres.ROLE);
-    env.put("SPRING_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
-    env.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
-    env.put("SPRING_DATA_REDIS_PORT", "6379");
-    env.put("SPRING_DATA_REDIS_DATABASE", Integer.toString(REDIS_DB));
-    env.put("JWT_SECRET", "system-test-secret-0123456789abcdef0123456789");
+    Map<String, String> env = RoleProcess.environment(jdbcUrl, REDIS_DB);
     env.put("MAX_URL_COUNT", "100");
     env.put("UPWATCH_MONITORING_LEASE_TIME", LEASE.toSeconds() + "s");
     env.put("UPWATCH_MONITORING_MAX_CHECK_TIMEOUT", "5s");

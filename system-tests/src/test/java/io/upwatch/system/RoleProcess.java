@@ -1,5 +1,6 @@
 package io.upwatch.system;
 
+import io.upwatch.testing.LocalPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,6 +29,22 @@ final class RoleProcess implements AutoCloseable {
     this.port = port;
     this.log = log;
     this.process = process;
+  }
+
+  /**
+   * What every role needs to reach the test's PostgreSQL database and Redis database; a copy the
+   * caller may add to.
+   */
+  static Map<String, String> environment(String jdbcUrl, int redisDatabase) {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+    env.put("SPRING_DATASOURCE_USERNAME", LocalPostgres.ROLE);
+    env.put("SPRING_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);
+    env.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
+    env.put("SPRING_DATA_REDIS_PORT", "6379");
+    env.put("SPRING_DATA_REDIS_DATABASE", Integer.toString(redisDatabase));
+    env.put("JWT_SECRET", "system-test-secret-0123456789abcdef0123456789");
+    return env;
   }
 
   /** Starts one role from its jar, as {@code FUNC=<role>} does. */

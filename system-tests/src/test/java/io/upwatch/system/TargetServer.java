@@ -51,6 +51,12 @@ final class TargetServer implements AutoCloseable {
     statuses.put(name, status);
   }
 
+  /** How many requests {@code /status/<name>} has received. */
+  int hits(String name) {
+    AtomicInteger count = hits.get(name);
+    return count == null ? 0 : count.get();
+  }
+
   @Override
   public void close() {
     server.stop(0);

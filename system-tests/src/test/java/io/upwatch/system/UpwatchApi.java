@@ -45,6 +45,18 @@ final class UpwatchApi implements AutoCloseable {
     return send("POST", "/api/v1/urls", body, 201).get("id").asLong();
   }
 
+  void changeThreshold(long urlId, int threshold) throws Exception {
+    send("PATCH", "/api/v1/urls/" + urlId, "{\"threshold\": %d}".formatted(threshold), 200);
+  }
+
+  void pause(long urlId) throws Exception {
+    send("POST", "/api/v1/urls/" + urlId + "/pause", null, 200);
+  }
+
+  void resume(long urlId) throws Exception {
+    send("POST", "/api/v1/urls/" + urlId + "/resume", null, 200);
+  }
+
   JsonNode checks(long urlId) throws Exception {
     return send("GET", "/api/v1/urls/" + urlId + "/checks", null, 200);
   }

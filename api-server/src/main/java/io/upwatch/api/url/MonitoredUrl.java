@@ -44,9 +44,14 @@ public class MonitoredUrl extends Timestamped {
   @Column(nullable = false)
   private boolean enabled = true;
 
-  @Column(name = "next_check_at", nullable = false)
+  // The scheduler's cursor: written here only on insert. The scheduler moves it concurrently, so an
+  // entity update would write back the value it loaded and hand an already claimed slot out again;
+  // the API's legitimate moves are relative SQL updates (UrlRepository#moveCursor).
+  @Column(name = "next_check_at", nullable = false, updatable = false)
   private Instant nextCheckAt;
 
+  // Guards API writes against each other only: the scheduler's claim leaves it alone, so a claim
+  // never makes an API write fail.
   @Version private long version;
 
   protected MonitoredUrl() {}
@@ -67,17 +72,15 @@ public class MonitoredUrl extends Timestamped {
     this.failureWindowSeconds = Math.toIntExact(settings.failureWindow().toSeconds());
   }
 
-  /** Pauses or resumes checks; a resumed URL is due at once. */
-  void setEnabled(boolean enabled, Instant now) {
-    if (enabled && !this.enabled) {
-      this.nextCheckAt = now;
-    }
+  /**
+   * Pauses or resumes checks; the cursor stays where the scheduler left it.
+   *
+   * @return whether this resumed a paused URL
+   */
+  boolean setEnabled(boolean enabled) {
+    boolean resumed = enabled && !this.enabled;
     this.enabled = enabled;
-  }
-
-  /** Makes the URL due at once, so a changed target or schedule takes effect promptly. */
-  void rescheduleAt(Instant now) {
-    this.nextCheckAt = now;
+    return resumed;
   }
 
   UrlSettings settings() {

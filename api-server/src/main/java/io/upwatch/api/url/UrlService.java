@@ -123,20 +123,21 @@ public class UrlService {
       throw new UrlNameTaken(changed.name());
     }
     url.apply(changed);
-    if (!changed.url().equals(current.url()) || !changed.interval().equals(current.interval())) {
-      url.rescheduleAt(clock.instant());
-    }
-    if (request.enabled() != null) {
-      url.setEnabled(request.enabled(), clock.instant());
-    }
-    return save(url);
+    boolean resumed = request.enabled() != null && url.setEnabled(request.enabled());
+    MonitoredUrl saved = save(url);
+    // A new target or timeout is used from the next slot on: making the URL due at once could
+    // check it again right after a slot just handed out.
+    moveCursor(urlId, changed.interval().minus(current.interval()), resumed);
+    return saved;
   }
 
   @Transactional
   public MonitoredUrl setEnabled(long userId, long urlId, boolean enabled) {
     MonitoredUrl url = get(userId, urlId);
-    url.setEnabled(enabled, clock.instant());
-    return save(url);
+    boolean resumed = url.setEnabled(enabled);
+    MonitoredUrl saved = save(url);
+    moveCursor(urlId, Duration.ZERO, resumed);
+    return saved;
   }
 
   @Transactional
@@ -149,6 +150,14 @@ public class UrlService {
       return urls.saveAndFlush(url);
     } catch (DataIntegrityViolationException raced) {
       throw new UrlNameTaken(url.getName());
+    }
+  }
+
+  // Only after the flush: the entity's version check has then confirmed the interval it loaded,
+  // and the row stays locked until commit, so the shift is taken from the right interval.
+  private void moveCursor(long urlId, Duration intervalChange, boolean resumed) {
+    if (!intervalChange.isZero() || resumed) {
+      urls.moveCursor(urlId, Math.toIntExact(intervalChange.toSeconds()), resumed);
     }
   }
 

@@ -71,6 +71,19 @@ class SchedulingIntegrationTests {
   }
 
   @Test
+  void claimLeavesTheRowVersionAlone() {
+    // The API's optimistic lock orders API writes among themselves; were a claim to bump the
+    // version, every API write that loaded the row before a claim would fail.
+    long id = fixtures.url("site", 1, 60, Instant.now().minusSeconds(5));
+    long before = version(id);
+
+    scheduler.schedulePass();
+
+    assertThat(fixtures.tasks()).hasSize(1);
+    assertThat(version(id)).isEqualTo(before);
+  }
+
+  @Test
   void pausedAndFutureUrlsAreNotScheduled() {
     long paused = fixtures.url("paused", 1, 60, Instant.now().minusSeconds(1));
     fixtures.jdbc().sql("UPDATE urls SET enabled = false WHERE id = ?").param(paused).update();
@@ -135,6 +148,15 @@ class SchedulingIntegrationTests {
     scheduler.schedulePass();
 
     assertThat(fixtures.tasks()).extracting(t -> t.id().slot()).containsExactly(due);
+  }
+
+  private long version(long id) {
+    return fixtures
+        .jdbc()
+        .sql("SELECT version FROM urls WHERE id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   private Instant nextCheckAt(long id) {
