@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param region region label written into every result
  * @param readBlock how long one read of the task stream waits for new tasks (XREADGROUP BLOCK)
  * @param leaseTime idle time after which an unacknowledged task is reclaimed from its worker
- * @param reclaimInterval how often the worker looks for tasks to reclaim
+ * @param reclaimInterval how often the worker looks for tasks to reclaim, and so how soon it takes
+ *     over tasks a stopping worker handed back
  * @param maxDeliveries deliveries after which a task goes to the dead-letter stream unchecked
  * @param resultsMaxLength approximate cap on the length of the result stream (XADD MAXLEN ~)
  * @param deadLettersMaxLength approximate cap on the length of the dead-letter stream

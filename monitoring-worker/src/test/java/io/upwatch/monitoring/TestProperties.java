@@ -9,12 +9,17 @@ public final class TestProperties {
   private TestProperties() {}
 
   public static MonitoringProperties with(String workerId, int concurrency, Duration grace) {
+    return with(workerId, concurrency, grace, Duration.ofSeconds(2));
+  }
+
+  public static MonitoringProperties with(
+      String workerId, int concurrency, Duration grace, Duration lease) {
     return new MonitoringProperties(
         concurrency,
         workerId,
         "test-region",
         Duration.ofMillis(200),
-        Duration.ofSeconds(2),
+        lease,
         Duration.ofMillis(250),
         5,
         1_000,

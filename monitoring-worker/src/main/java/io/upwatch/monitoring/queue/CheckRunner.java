@@ -8,6 +8,8 @@ import io.upwatch.monitoring.probe.Prober;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
 class CheckRunner {
 
   private static final Logger log = LoggerFactory.getLogger(CheckRunner.class);
+  // Interrupted checks end at once (the prober gives up, a publish under way ends within the
+  // Redis timeout); one that does not is left to the lease rather than delay the shutdown.
+  private static final Duration ABANDON_WAIT = Duration.ofSeconds(1);
 
   private final Prober prober;
   private final TaskStream stream;
@@ -37,6 +42,7 @@ class CheckRunner {
   private final MonitoringProperties properties;
   private final Semaphore permits;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
   private volatile ExecutorService checks;
   private volatile boolean handedBack;
 
@@ -77,10 +83,12 @@ class CheckRunner {
   /** Starts a check on one reserved permit; false when shutting down (the permit is returned). */
   boolean submit(RecordId entry, CheckTask task) {
     inFlight.incrementAndGet();
+    running.add(entry.getValue());
     try {
       checks.execute(() -> runAndRelease(entry, task));
       return true;
     } catch (RejectedExecutionException e) {
+      running.remove(entry.getValue());
       inFlight.decrementAndGet();
       permits.release();
       return false;
@@ -89,6 +97,11 @@ class CheckRunner {
 
   int inFlight() {
     return inFlight.get();
+  }
+
+  /** Ids of the task entries whose checks run or publish right now: not to be handed back. */
+  Set<String> running() {
+    return Set.copyOf(running);
   }
 
   /** Waits up to {@code grace} for running checks; returns whether all finished. */
@@ -102,15 +115,23 @@ class CheckRunner {
   }
 
   /**
-   * Accepts no more checks. With {@code handBack}, also interrupts the running ones, which then
-   * publish nothing: their tasks stay pending for another worker to reclaim.
+   * Accepts no more checks. With {@code abandon}, also interrupts the running ones, which then
+   * publish nothing, and waits a moment for them to end: their tasks stay pending, to be handed
+   * back to other workers.
    */
-  void close(boolean handBack) {
-    handedBack = handBack;
-    if (handBack) {
-      checks.shutdownNow();
-    } else {
+  void close(boolean abandon) {
+    handedBack = abandon;
+    if (!abandon) {
       checks.shutdown();
+      return;
+    }
+    checks.shutdownNow();
+    try {
+      if (!checks.awaitTermination(ABANDON_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.info("{} abandoned checks still running; their tasks wait for the lease", inFlight());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -122,6 +143,7 @@ class CheckRunner {
     } catch (RuntimeException e) {
       log.warn("Check of task {} failed unexpectedly; it stays pending", task.id(), e);
     } finally {
+      running.remove(entry.getValue());
       inFlight.decrementAndGet();
       permits.release();
     }

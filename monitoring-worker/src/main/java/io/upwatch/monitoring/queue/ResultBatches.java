@@ -4,8 +4,8 @@ import io.upwatch.common.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.springframework.data.redis.connection.stream.RecordId;
@@ -34,16 +34,21 @@ final class ResultBatches {
     this.publish = publish;
   }
 
-  /** Returns once the result is published and its task acknowledged; throws if either failed. */
-  void publish(RecordId task, CheckResult result) throws InterruptedException {
+  /**
+   * Returns once the result is published and its task acknowledged; throws if either failed. Not
+   * interruptible: a check abandoned on shutdown while its result is on the way must not look
+   * finished, or its task would be handed back and acknowledged under another worker's check. The
+   * wait is bounded by the Redis command timeout.
+   */
+  void publish(RecordId task, CheckResult result) {
     var pending = new Pending(task, result, new CompletableFuture<>());
     queue.add(pending);
     if (draining.compareAndSet(false, true)) {
       Thread.ofVirtual().name("result-batches").start(this::drain);
     }
     try {
-      pending.done().get();
-    } catch (ExecutionException e) {
+      pending.done().join();
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
   }

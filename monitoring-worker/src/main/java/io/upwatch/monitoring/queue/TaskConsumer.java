@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * Reads tasks from the task stream while running, never more than there is capacity for, and every
  * reclaim interval takes over tasks that dead workers left pending. Its {@link WorkerLoop} survives
- * any failure: logs it once, backs off, and carries on. On stop it reads no more, lets running
- * checks finish for the grace period and hands the rest back by leaving them unacknowledged.
+ * any failure: logs it once, backs off, and carries on. On stop it reads no more, hands back at
+ * once the tasks it holds but has not started, lets running checks finish for the grace period and
+ * then hands back the abandoned ones too, so that other workers check them within a reclaim
+ * interval instead of a lease.
  */
 @Component
 class TaskConsumer implements SmartLifecycle {
@@ -63,17 +65,39 @@ class TaskConsumer implements SmartLifecycle {
   @Override
   public void stop() {
     loop.stop();
-    try {
-      boolean finished = runner.awaitIdle(properties.shutdownGrace());
-      if (!finished) {
-        log.info("Handing back {} unfinished checks to other workers", runner.inFlight());
-      }
-      runner.close(!finished);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      runner.close(true);
+    // Tasks read but not started (a read cut short by the stop) need not wait for the grace.
+    if (runner.inFlight() > 0) {
+      handBack();
     }
+    boolean interrupted = false;
+    boolean finished;
+    try {
+      finished = runner.awaitIdle(properties.shutdownGrace());
+    } catch (InterruptedException e) {
+      interrupted = true;
+      finished = false;
+    }
+    if (!finished) {
+      log.info("Abandoning {} unfinished checks", runner.inFlight());
+    }
+    runner.close(!finished);
+    handBack();
     log.info("Monitoring worker {} stopped", properties.workerId());
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // Best effort and bounded: when Redis does not answer, the tasks wait for their lease instead.
+  private void handBack() {
+    try {
+      long handed = stream.handBack(runner.running());
+      if (handed > 0) {
+        log.info("Handed back {} unfinished tasks to other workers", handed);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not hand back unfinished tasks; they wait for the lease instead", e);
+    }
   }
 
   @Override

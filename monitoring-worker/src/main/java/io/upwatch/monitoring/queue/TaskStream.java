@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
@@ -34,6 +35,7 @@ class TaskStream {
   private final Consumer consumer;
   private final XAddOptions deadLettersCap;
   private final AutoClaim autoClaim;
+  private final HandBack handBack;
   private static final RedisScript<Long> PUBLISH_AND_ACK =
       RedisScript.of(
           """
@@ -62,6 +64,9 @@ class TaskStream {
     this.deadLettersCap =
         XAddOptions.maxlen(properties.deadLettersMaxLength()).approximateTrimming(true);
     this.autoClaim = new AutoClaim(redis, consumer, properties.concurrency());
+    // Own pending entries: the checks in flight, one read whose reply was lost, and results that
+    // could not be published; more than that wait for their lease.
+    this.handBack = new HandBack(redis, consumer, 4 * properties.concurrency());
   }
 
   /** Creates the consumer group, and the stream with it, unless they exist. */
@@ -95,10 +100,19 @@ class TaskStream {
   }
 
   /**
+   * Makes every task pending on this worker, except the {@code running} ones, claimable by other
+   * workers at once (see {@link HandBack}); returns how many. Throws when Redis does not answer
+   * within a couple of seconds.
+   */
+  long handBack(Set<String> running) {
+    return handBack.handBack(running);
+  }
+
+  /**
    * Publishes the result, then acknowledges its task; returns when both are done. Results of checks
    * finishing together go to Redis in one pipelined batch (see {@link ResultBatches}).
    */
-  void publishAndAcknowledge(RecordId task, CheckResult result) throws InterruptedException {
+  void publishAndAcknowledge(RecordId task, CheckResult result) {
     results.publish(task, result);
   }
 

@@ -9,6 +9,7 @@ import io.upwatch.common.CheckResult;
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
+import io.upwatch.monitoring.TestRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,13 +34,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.data.redis.host=127.0.0.1",
       "spring.data.redis.port=6379",
-      "spring.data.redis.database=" + MonitoringWorkerIntegrationTests.DATABASE,
       "upwatch.monitoring.worker-id=it-worker",
       "upwatch.monitoring.region=test-region",
       "upwatch.monitoring.concurrency=50",
@@ -54,7 +56,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @Timeout(60)
 class MonitoringWorkerIntegrationTests {
 
-  static final int DATABASE = 3;
+  private static final int DATABASE = TestRedis.database(3);
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final AtomicLong urlIds = new AtomicLong(1000);
 
@@ -65,6 +67,11 @@ class MonitoringWorkerIntegrationTests {
   @LocalServerPort int port;
 
   private StreamFixture streams;
+
+  @DynamicPropertySource
+  static void redisDatabase(DynamicPropertyRegistry registry) {
+    registry.add("spring.data.redis.database", () -> DATABASE);
+  }
 
   @BeforeAll
   static void cleanRedisAndStartTarget() throws Exception {
@@ -113,7 +120,7 @@ class MonitoringWorkerIntegrationTests {
     double reclaimedBefore = counter("upwatch.tasks.reclaimed");
     CheckTask task = task("/stranded");
 
-    streams.strandWithDeadConsumer(task, "dead-worker");
+    streams.strand(task, "dead-worker");
 
     Thread.sleep(500);
     assertThat(streams.resultsFor(task.id())).as("still within the lease").isEmpty();
@@ -146,7 +153,7 @@ class MonitoringWorkerIntegrationTests {
   @Test
   void taskDeliveredTooOftenIsDeadLetteredWithoutACheck() {
     CheckTask task = task("/poison");
-    var id = streams.strandWithDeadConsumer(task, "crashing-worker");
+    var id = streams.strand(task, "crashing-worker");
     // As if five workers had taken it and died: the next delivery is the sixth.
     redis
         .opsForStream()

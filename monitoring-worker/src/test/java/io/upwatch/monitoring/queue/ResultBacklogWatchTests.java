@@ -7,6 +7,7 @@ import io.upwatch.common.CheckResult;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
 import io.upwatch.monitoring.TestProperties;
+import io.upwatch.monitoring.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Against the local Redis, database 7. */
+/** Against the local Redis, database 7 unless overridden (see {@link TestRedis}). */
 class ResultBacklogWatchTests {
 
   private LettuceConnectionFactory factory;
@@ -28,7 +29,7 @@ class ResultBacklogWatchTests {
   @BeforeEach
   void connect() {
     var config = new RedisStandaloneConfiguration("127.0.0.1", 6379);
-    config.setDatabase(7);
+    config.setDatabase(TestRedis.database(7));
     factory = new LettuceConnectionFactory(config);
     factory.afterPropertiesSet();
     redis = new StringRedisTemplate(factory);

@@ -63,7 +63,7 @@ class ResultBatchesTests {
     return checks.submit(() -> publish(batches, n));
   }
 
-  private static Void publish(ResultBatches batches, int n) throws InterruptedException {
+  private static Void publish(ResultBatches batches, int n) {
     batches.publish(RecordId.of(n + 1 + "-0"), result(n));
     return null;
   }

@@ -53,13 +53,16 @@ final class StreamFixture {
     return redis.opsForStream().add(StreamRecords.newRecord().in(Streams.TASKS).ofMap(fields));
   }
 
-  /** A task a worker read and then died with: pending on {@code consumer}, never acknowledged. */
-  RecordId strandWithDeadConsumer(CheckTask task, String consumer) {
+  /**
+   * A task delivered to {@code consumer} that never saw it: what a worker that died leaves pending,
+   * and what a read cut short by a shutdown leaves on a live worker.
+   */
+  RecordId strand(CheckTask task, String consumer) {
     List<String> args = new ArrayList<>(List.of(Streams.MONITORING_GROUP, consumer));
     task.toFields().forEach((field, value) -> args.addAll(List.of(field, value)));
     String[] ids =
         redis.execute(ADD_AND_DELIVER, List.of(Streams.TASKS), args.toArray()).split(" ");
-    assertThat(ids[1]).as("the dead consumer got the entry just added").isEqualTo(ids[0]);
+    assertThat(ids[1]).as("the consumer got the entry just added").isEqualTo(ids[0]);
     return RecordId.of(ids[0]);
   }
 

@@ -4,13 +4,19 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A loopback site to check: answers 200 to anything and counts the requests per path. */
+/**
+ * A loopback site to check: answers 200 to anything, after {@link #SLOW} under {@code /slow/}, and
+ * counts the requests per path.
+ */
 final class TargetServer implements AutoCloseable {
+
+  static final Duration SLOW = Duration.ofSeconds(3);
 
   private final HttpServer server;
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -21,8 +27,11 @@ final class TargetServer implements AutoCloseable {
     server.createContext(
         "/",
         exchange -> {
-          hits.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger())
-              .incrementAndGet();
+          String path = exchange.getRequestURI().getPath();
+          hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+          if (path.startsWith("/slow/")) {
+            pause();
+          }
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
         });
@@ -36,6 +45,14 @@ final class TargetServer implements AutoCloseable {
   int hits(String path) {
     AtomicInteger count = hits.get(path);
     return count == null ? 0 : count.get();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(SLOW);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

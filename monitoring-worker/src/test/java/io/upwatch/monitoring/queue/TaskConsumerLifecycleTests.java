@@ -3,7 +3,6 @@ package io.upwatch.monitoring.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.TaskId;
 import io.upwatch.monitoring.MonitoringProperties;
@@ -11,7 +10,6 @@ import io.upwatch.monitoring.TestProperties;
 import io.upwatch.monitoring.probe.ProbeOutcome;
 import io.upwatch.monitoring.probe.Prober;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,9 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Start, stop and Redis outages of the consumer, against real Redis, with a scripted prober. */
 @Timeout(60)
@@ -32,13 +27,11 @@ class TaskConsumerLifecycleTests {
   private static final int DATABASE = 4;
   private static final String WORKER = "lifecycle-worker";
 
-  private LettuceConnectionFactory connections;
+  private final TestWorkers workers = new TestWorkers(DATABASE);
 
   @AfterEach
   void closeRedis() {
-    if (connections != null) {
-      connections.destroy();
-    }
+    workers.close();
   }
 
   @Test
@@ -103,14 +96,14 @@ class TaskConsumerLifecycleTests {
     var properties = TestProperties.with(WORKER, 4, Duration.ofMillis(300));
     var attempts = new AtomicInteger();
     var stream =
-        new TaskStream(connect(closedPort), properties) {
+        new TaskStream(workers.connect(closedPort), properties) {
           @Override
           void ensureGroup() {
             attempts.incrementAndGet();
             super.ensureGroup();
           }
         };
-    var consumer = consumer((url, timeout) -> null, properties, stream);
+    var consumer = TestWorkers.consumer((url, timeout) -> null, properties, stream);
 
     consumer.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() >= 3);
@@ -124,32 +117,13 @@ class TaskConsumerLifecycleTests {
   }
 
   private StreamFixture streams(int port) {
-    StringRedisTemplate redis = connect(port);
-    var streams = new StreamFixture(redis);
+    var streams = new StreamFixture(workers.connect(port));
     streams.flush();
     return streams;
   }
 
-  private StringRedisTemplate connect(int port) {
-    var configuration = new RedisStandaloneConfiguration("127.0.0.1", port);
-    configuration.setDatabase(DATABASE);
-    connections = new LettuceConnectionFactory(configuration);
-    connections.afterPropertiesSet();
-    connections.start();
-    return new StringRedisTemplate(connections);
-  }
-
   private TaskConsumer consumer(Prober prober, MonitoringProperties properties) {
-    return consumer(
-        prober, properties, new TaskStream(new StringRedisTemplate(connections), properties));
-  }
-
-  private static TaskConsumer consumer(
-      Prober prober, MonitoringProperties properties, TaskStream stream) {
-    var metrics = new WorkerMetrics(new SimpleMeterRegistry());
-    var clock = Clock.systemUTC();
-    var runner = new CheckRunner(prober, stream, metrics, new OutageLog(clock), clock, properties);
-    return new TaskConsumer(stream, runner, metrics, clock, properties);
+    return workers.consumer(prober, properties);
   }
 
   private static CheckTask task() {

@@ -1,0 +1,82 @@
+package io.upwatch.monitoring.queue;
+
+import io.upwatch.common.Streams;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Makes the tasks pending on this worker that it does not check claimable by any worker at once: it
+ * claims them for itself again, backdated past any lease, so that the next reclaim pass of another
+ * worker (XAUTOCLAIM, min-idle = its lease) takes them. The entries keep their stream ids, fields
+ * and task ids, and stay pending throughout, so nothing is lost or published twice. A hand-back
+ * does not count as a delivery, or restarts alone would dead-letter tasks.
+ */
+final class HandBack {
+
+  // Longer than any lease, shorter than the epoch (Redis clamps an IDLE reaching past it to 0).
+  static final Duration IDLE = Duration.ofDays(365);
+  // Shutdown must not wait for Redis: a connection still being opened ignores command timeouts.
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  // One script, so that no entry is claimed by another worker between XPENDING and XCLAIM.
+  private static final RedisScript<Long> SCRIPT =
+      RedisScript.of(
+          """
+          local running = {}
+          for i = 5, #ARGV do running[ARGV[i]] = true end
+          local handed = 0
+          local pending = redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', ARGV[3], ARGV[2])
+          for _, entry in ipairs(pending) do
+            if not running[entry[1]] then
+              redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, entry[1], 'IDLE', ARGV[4],
+                  'RETRYCOUNT', math.max(entry[4] - 1, 0), 'JUSTID')
+              handed = handed + 1
+            end
+          end
+          return handed
+          """,
+          Long.class);
+
+  private final StringRedisTemplate redis;
+  private final Consumer consumer;
+  private final int max;
+
+  /**
+   * @param max most entries handed back in one call; any more wait for their lease
+   */
+  HandBack(StringRedisTemplate redis, Consumer consumer, int max) {
+    this.redis = redis;
+    this.consumer = consumer;
+    this.max = max;
+  }
+
+  /** Hands back every pending entry but the {@code running} ones; returns how many. */
+  long handBack(Set<String> running) {
+    List<String> args = new ArrayList<>();
+    args.add(consumer.getGroup());
+    args.add(consumer.getName());
+    args.add(Integer.toString(max));
+    args.add(Long.toString(IDLE.toMillis()));
+    args.addAll(running);
+    try {
+      Long handed =
+          CompletableFuture.supplyAsync(
+                  () -> redis.execute(SCRIPT, List.of(Streams.TASKS), args.toArray()),
+                  call -> Thread.ofVirtual().name("hand-back").start(call))
+              .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .join();
+      return handed == null ? 0 : handed;
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+}

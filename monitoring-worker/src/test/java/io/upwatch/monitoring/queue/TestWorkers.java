@@ -1,0 +1,52 @@
+package io.upwatch.monitoring.queue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.upwatch.monitoring.MonitoringProperties;
+import io.upwatch.monitoring.TestRedis;
+import io.upwatch.monitoring.probe.Prober;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Workers built from their parts without Spring, on the local Redis; closes what it opened. */
+final class TestWorkers implements AutoCloseable {
+
+  static final int REDIS_PORT = 6379;
+
+  private final int database;
+  private final List<LettuceConnectionFactory> connections = new ArrayList<>();
+
+  TestWorkers(int ownDatabase) {
+    this.database = TestRedis.database(ownDatabase);
+  }
+
+  StringRedisTemplate connect(int port) {
+    var configuration = new RedisStandaloneConfiguration("127.0.0.1", port);
+    configuration.setDatabase(database);
+    var factory = new LettuceConnectionFactory(configuration);
+    factory.afterPropertiesSet();
+    factory.start();
+    connections.add(factory);
+    return new StringRedisTemplate(factory);
+  }
+
+  /** A worker with its own connections to the local Redis, as a worker process has. */
+  TaskConsumer consumer(Prober prober, MonitoringProperties properties) {
+    return consumer(prober, properties, new TaskStream(connect(REDIS_PORT), properties));
+  }
+
+  static TaskConsumer consumer(Prober prober, MonitoringProperties properties, TaskStream stream) {
+    var metrics = new WorkerMetrics(new SimpleMeterRegistry());
+    var clock = Clock.systemUTC();
+    var runner = new CheckRunner(prober, stream, metrics, new OutageLog(clock), clock, properties);
+    return new TaskConsumer(stream, runner, metrics, clock, properties);
+  }
+
+  @Override
+  public void close() {
+    connections.forEach(LettuceConnectionFactory::destroy);
+  }
+}
