@@ -26,7 +26,7 @@ class ArchitectureTests {
 
   @BeforeAll
   static void importModules() {
-    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path root = Path.of(System.getProperty("upwatch.root", "..")).toAbsolutePath().normalize();
     List<Path> compiled =
         MODULES.stream()
             .map(module -> root.resolve(module).resolve("target/classes"))
