@@ -51,7 +51,7 @@ class ScheduleCursorIntegrationTests {
 
   @Test
   void thresholdChangeKeepsTheCursorTheSchedulerAdvancedMeanwhile() throws Exception {
-    Instant claimed = whileTheSchedulerClaims(json(patch(path), "{\"threshold\": 7}"));
+    Instant claimed = whileTheSchedulerClaims(json(patch(path), "{\"threshold\": 4}"));
 
     assertThat(nextCheckAt()).isEqualTo(claimed);
   }
@@ -76,7 +76,7 @@ class ScheduleCursorIntegrationTests {
 
   @Test
   void intervalChangePutsTheNextSlotOneNewIntervalAfterTheSlotClaimedMeanwhile() throws Exception {
-    Instant claimed = whileTheSchedulerClaims(json(patch(path), "{\"intervalSeconds\": 300}"));
+    Instant claimed = whileTheSchedulerClaims(json(patch(path), "{\"intervalSeconds\": 300, \"failureWindowSeconds\": 1500}"));
 
     Instant lastSlot = claimed.minus(INTERVAL);
     assertThat(nextCheckAt()).isEqualTo(lastSlot.plusSeconds(300));
