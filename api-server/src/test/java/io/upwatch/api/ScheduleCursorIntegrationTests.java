@@ -76,7 +76,9 @@ class ScheduleCursorIntegrationTests {
 
   @Test
   void intervalChangePutsTheNextSlotOneNewIntervalAfterTheSlotClaimedMeanwhile() throws Exception {
-    Instant claimed = whileTheSchedulerClaims(json(patch(path), "{\"intervalSeconds\": 300, \"failureWindowSeconds\": 1500}"));
+    Instant claimed =
+        whileTheSchedulerClaims(
+            json(patch(path), "{\"intervalSeconds\": 300, \"failureWindowSeconds\": 1500}"));
 
     Instant lastSlot = claimed.minus(INTERVAL);
     assertThat(nextCheckAt()).isEqualTo(lastSlot.plusSeconds(300));
