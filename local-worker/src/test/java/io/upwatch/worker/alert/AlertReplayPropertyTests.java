@@ -18,13 +18,13 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AlertReplayPropertyTests {
 
   private static final Duration INTERVAL = Duration.ofSeconds(60);
+  private static final int CASES = 300;
 
   private static HikariDataSource dataSource;
   private static JdbcClient jdbc;
@@ -46,7 +47,7 @@ class AlertReplayPropertyTests {
   private static ExecutorService evaluators;
   private static long userId;
 
-  @BeforeContainer
+  @BeforeAll
   static void startDatabase() {
     dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(LocalPostgres.freshDatabaseOncePerRun("upwatch_alert_properties"));
@@ -75,35 +76,47 @@ class AlertReplayPropertyTests {
         .update();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stopDatabase() {
     evaluators.shutdownNow();
     dataSource.close();
   }
 
+  @TestFactory
+  Stream<DynamicTest> storedAlertsEqualTheRuleWhateverTheDelivery() {
+    long first = Long.getLong("upwatch.alert-properties.seed", new Random().nextLong());
+    return IntStream.range(0, CASES)
+        .mapToObj(
+            i -> {
+              long seed = first + i;
+              return DynamicTest.dynamicTest("seed " + seed, () -> checkCase(new Random(seed)));
+            });
+  }
+
   /**
-   * @param outcomes one per slot of a 60 s grid: 0 no check (a gap), 1-3 a failure, 4-6 a success
+   * One case: up to 30 slots of a 60 s grid, each a gap, a failure or a success; a threshold of 0
+   * to 4 and a window of 10 to 420 s (on and off the grid).
    */
-  @Property(tries = 300)
-  void storedAlertsEqualTheRuleWhateverTheDelivery(
-      @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 6) Integer> outcomes,
-      @ForAll @IntRange(min = 0, max = 4) int threshold,
-      @ForAll @IntRange(min = 10, max = 420) int windowSeconds,
-      @ForAll long deliverySeed)
-      throws Exception {
+  private static void checkCase(Random random) throws Exception {
+    int threshold = random.nextInt(5);
+    int windowSeconds = 10 + random.nextInt(411);
+    int slots = 1 + random.nextInt(30);
     long url = newUrl(threshold, windowSeconds);
     Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
     List<CheckPoint> checks = new ArrayList<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      if (outcomes.get(i) > 0) {
-        checks.add(new CheckPoint(start.plus(INTERVAL.multipliedBy(i)), outcomes.get(i) > 3));
+    for (int i = 0; i < slots; i++) {
+      int outcome = random.nextInt(7);
+      if (outcome > 0) {
+        checks.add(new CheckPoint(start.plus(INTERVAL.multipliedBy(i)), outcome > 3));
       }
     }
 
-    deliver(url, checks, new Random(deliverySeed));
+    deliver(url, checks, random);
 
     var rule = new AlertRule(threshold, Duration.ofSeconds(windowSeconds));
-    assertThat(storedAlerts(url)).isEqualTo(ReferenceRule.alerts(checks, rule));
+    assertThat(storedAlerts(url))
+        .as("alerts of %s with %s", checks, rule)
+        .isEqualTo(ReferenceRule.alerts(checks, rule));
     assertEachEventNotifiedOnce(url);
   }
 
