@@ -43,10 +43,18 @@ public class AlertEvaluator {
     this.store = store;
     this.outbox = outbox;
     this.clock = clock;
-    this.opened = registry.counter("upwatch.alerts", "event", "opened");
-    this.resolved = registry.counter("upwatch.alerts", "event", "resolved");
-    this.corrected = registry.counter("upwatch.alerts", "event", "corrected");
-    this.withdrawn = registry.counter("upwatch.alerts", "event", "withdrawn");
+    this.opened = alerts(registry, "opened");
+    this.resolved = alerts(registry, "resolved");
+    this.corrected = alerts(registry, "corrected");
+    this.withdrawn = alerts(registry, "withdrawn");
+  }
+
+  private static Counter alerts(MeterRegistry registry, String event) {
+    return Counter.builder("upwatch.alerts")
+        .description(
+            "Alert changes by event: opened, resolved, or corrected or withdrawn after late results")
+        .tag("event", event)
+        .register(registry);
   }
 
   /**

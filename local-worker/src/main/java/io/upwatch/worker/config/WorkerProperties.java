@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reclaimIdle results held this long by a consumer that stopped are taken over
  * @param checksRetention how long check rows are kept (whole daily partitions are dropped)
  * @param maintenanceInterval time between partition maintenance passes
- * @param metricsInterval time between reads of queue depth for the metrics
+ * @param metricsInterval time between reads of the streams' length and backlog for the metrics
  * @param autostart false leaves every loop stopped (for tests that drive passes themselves)
  */
 @Validated

@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IngestionConfiguration {
 
   @Bean
-  ResultIngestor.IngestMetrics ingestMetrics(MeterRegistry registry) {
-    return new ResultIngestor.IngestMetrics(registry);
+  IngestMetrics ingestMetrics(MeterRegistry registry) {
+    return new IngestMetrics(registry);
   }
 
   @Bean
@@ -27,7 +27,7 @@ class IngestionConfiguration {
       TransactionTemplate transaction,
       WorkerProperties properties,
       Clock clock,
-      ResultIngestor.IngestMetrics metrics) {
+      IngestMetrics metrics) {
     return IntStream.range(0, properties.concurrency())
         .mapToObj(
             i ->

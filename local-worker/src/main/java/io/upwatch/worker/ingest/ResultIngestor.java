@@ -1,9 +1,5 @@
 package io.upwatch.worker.ingest;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.upwatch.common.CheckResult;
 import io.upwatch.worker.alert.AlertEvaluator;
 import io.upwatch.worker.config.WorkerProperties;
@@ -187,58 +183,5 @@ class ResultIngestor {
     Map<String, String> fields = new HashMap<>();
     record.getValue().forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
     return fields;
-  }
-
-  /** The ingestion meters, shared by every consumer of this process. */
-  static final class IngestMetrics {
-    private final Counter stored;
-    private final Counter duplicates;
-    private final Counter discarded;
-    private final Counter deadLettered;
-    private final Counter takenOver;
-    private final DistributionSummary batchSize;
-    private final Timer batchTime;
-    private final Timer scheduleLag;
-
-    IngestMetrics(MeterRegistry registry) {
-      stored = registry.counter("upwatch.ingest.results", "outcome", "stored");
-      duplicates = registry.counter("upwatch.ingest.results", "outcome", "duplicate");
-      discarded = registry.counter("upwatch.ingest.results", "outcome", "outside-retention");
-      deadLettered = registry.counter("upwatch.ingest.results", "outcome", "dead-lettered");
-      takenOver = registry.counter("upwatch.ingest.taken.over");
-      batchSize = registry.summary("upwatch.ingest.batch.size");
-      batchTime = registry.timer("upwatch.ingest.batch.time");
-      scheduleLag =
-          Timer.builder("upwatch.schedule.lag")
-              .description("Check start minus its scheduled slot")
-              .publishPercentileHistogram()
-              .register(registry);
-    }
-
-    void stored(int fresh, int duplicate) {
-      stored.increment(fresh);
-      duplicates.increment(duplicate);
-    }
-
-    void discarded() {
-      discarded.increment();
-    }
-
-    void deadLettered() {
-      deadLettered.increment();
-    }
-
-    void takenOver(int count) {
-      takenOver.increment(count);
-    }
-
-    void batch(int size, Duration time) {
-      batchSize.record(size);
-      batchTime.record(time);
-    }
-
-    void scheduleLag(Duration lag) {
-      scheduleLag.record(lag.isNegative() ? Duration.ZERO : lag);
-    }
   }
 }

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.upwatch.common.CheckTask;
+import io.upwatch.common.metrics.HistogramBuckets;
 import io.upwatch.worker.config.WorkerProperties;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +47,20 @@ class CheckScheduler {
     this.publisher = publisher;
     this.transaction = transaction;
     this.properties = properties;
-    this.scheduled = registry.counter("upwatch.schedule.tasks");
-    this.overflowed = registry.counter("upwatch.schedule.task.overflow");
-    this.passTime = registry.timer("upwatch.schedule.pass");
+    this.scheduled =
+        Counter.builder("upwatch.schedule.tasks")
+            .description("Check tasks published to the task stream")
+            .register(registry);
+    this.overflowed =
+        Counter.builder("upwatch.schedule.task.overflow")
+            .description("Tasks published while the task stream was at its cap")
+            .register(registry);
+    this.passTime =
+        Timer.builder("upwatch.schedule.pass")
+            .description("Time of one scheduling pass: claiming due URLs and publishing tasks")
+            .serviceLevelObjectives(
+                HistogramBuckets.between(Duration.ofMillis(1), Duration.ofSeconds(5)))
+            .register(registry);
   }
 
   /** Schedules what is due; true when a full batch was claimed and more may be due. */

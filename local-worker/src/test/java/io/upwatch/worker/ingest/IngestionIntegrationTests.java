@@ -39,7 +39,7 @@ class IngestionIntegrationTests {
   @Autowired AlertEvaluator alerts;
   @Autowired TransactionTemplate transaction;
   @Autowired WorkerProperties properties;
-  @Autowired ResultIngestor.IngestMetrics metrics;
+  @Autowired IngestMetrics metrics;
   @Autowired StringRedisTemplate redis;
   @Autowired Fixtures fixtures;
 

@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
+import io.upwatch.common.metrics.HistogramBuckets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +26,7 @@ class WorkerMetrics {
   private final Timer successLatency;
   private final Timer failureLatency;
   private final Counter reclaimed;
-  private final java.util.concurrent.atomic.LongAdder checkedTotal =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder checkedTotal = new LongAdder();
 
   WorkerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -88,6 +89,9 @@ class WorkerMetrics {
     return Timer.builder("upwatch.check.latency")
         .description("Time from the start of a check to its completion or failure")
         .tag("outcome", outcome)
+        // Up to the longest check timeout (30 s); a histogram, so it aggregates across workers.
+        .serviceLevelObjectives(
+            HistogramBuckets.between(Duration.ofMillis(10), Duration.ofSeconds(30)))
         .register(registry);
   }
 }

@@ -10,6 +10,7 @@ import io.upwatch.common.CheckTask;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
 import io.upwatch.monitoring.TestRedis;
+import io.upwatch.testing.Promtool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -181,7 +182,7 @@ class MonitoringWorkerIntegrationTests {
   }
 
   @Test
-  void actuatorExposesHealthAndCheckMetrics() throws Exception {
+  void actuatorExposesHealthAndCheckMetricsInPrometheusConventions() throws Exception {
     CheckTask task = task("/metrics");
     streams.addTask(task);
     await().atMost(WAIT).until(() -> streams.resultsFor(task.id()).size() == 1);
@@ -192,8 +193,12 @@ class MonitoringWorkerIntegrationTests {
     assertThat(health).contains("\"status\":\"UP\"");
     assertThat(prometheus)
         .contains("upwatch_checks_total{kind=\"none\",outcome=\"success\"")
-        .contains("upwatch_check_latency_seconds_count{outcome=\"success\"")
-        .contains("upwatch_checks_in_flight");
+        .contains("upwatch_check_latency_seconds_bucket{outcome=\"success\",le=\"0.01\"}")
+        .contains("upwatch_checks_in_flight")
+        .contains("upwatch_results_overflow_total");
+    assertThat(Promtool.findingsOnProjectMetrics(prometheus))
+        .as("promtool check metrics")
+        .isEmpty();
   }
 
   private static CheckTask task(String path) {
