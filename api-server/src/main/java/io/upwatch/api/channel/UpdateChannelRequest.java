@@ -1,5 +1,6 @@
 package io.upwatch.api.channel;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -15,8 +16,17 @@ import java.util.Set;
  * @param urlIds the URLs it is for from now on; empty: all of them
  * @param enabled false pauses it, true resumes it
  */
+@Schema(
+    example =
+        """
+    {"target": "https://hooks.example.com/upwatch-ops", "enabled": false}""")
 public record UpdateChannelRequest(
-    @Size(min = 1, max = 64) @Pattern(regexp = ChannelNames.PATTERN, message = ChannelNames.MESSAGE)
+    @Schema(
+            description =
+                "Printable text without control characters or surrounding spaces; unique among"
+                    + " the caller's channels.")
+        @Size(min = 1, max = 64)
+        @Pattern(regexp = ChannelNames.PATTERN, message = ChannelNames.MESSAGE)
         String name,
     @Size(min = 1, max = 2048) String target,
     @Size(min = 16, max = 256) String secret,

@@ -1,5 +1,6 @@
 package io.upwatch.api.url;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,8 +17,16 @@ import jakarta.validation.constraints.NotNull;
  * @param timeoutSeconds total deadline of one check (1-60, default 10, at most the interval)
  * @param failureWindowSeconds trailing window for the alert rule (10-86400, default 300)
  */
+@Schema(
+    example =
+        """
+        {"name": "homepage", "url": "https://example.com/", "threshold": 3,
+         "intervalSeconds": 60, "timeoutSeconds": 10, "failureWindowSeconds": 300}""")
 public record RegisterUrlRequest(
-    @NotBlank @UrlName String name,
+    @Schema(description = "1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs.")
+        @NotBlank
+        @UrlName
+        String name,
     @NotBlank @HttpUrl String url,
     @NotNull @Min(0) @Max(1000) Integer threshold,
     @Min(10) @Max(86400) Integer intervalSeconds,

@@ -1,5 +1,6 @@
 package io.upwatch.api.url;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -14,8 +15,14 @@ import jakarta.validation.constraints.Min;
  * @param failureWindowSeconds trailing window for the alert rule (10-86400)
  * @param enabled false pauses checks, true resumes them
  */
+@Schema(
+    example =
+        """
+    {"threshold": 2, "failureWindowSeconds": 600}""")
 public record UpdateUrlRequest(
-    @UrlName String name,
+    @Schema(description = "1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs.")
+        @UrlName
+        String name,
     @HttpUrl String url,
     @Min(0) @Max(1000) Integer threshold,
     @Min(10) @Max(86400) Integer intervalSeconds,
