@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * A new notification channel.
  *
- * @param name unique among the caller's channels
- * @param type {@code webhook}, {@code slack} or {@code email}
+ * @param name printable text without control characters or surrounding spaces; unique among the
+ *     caller's channels
+ * @param type {@code webhook}, {@code slack} or {@code email}, case-insensitive
  * @param target the webhook URL (http or https), the Slack incoming-webhook URL (https) or the
  *     email address
  * @param secret webhook only, required: the key of the HMAC-SHA256 signature (16-256 characters);
@@ -27,11 +28,7 @@ import java.util.Set;
          "target": "https://hooks.example.com/upwatch", "secret": "a-signing-secret-of-at-least-16",
          "urlIds": [1, 2]}""")
 public record CreateChannelRequest(
-    @Schema(
-            description =
-                "Printable text without control characters or surrounding spaces; unique among"
-                    + " the caller's channels.")
-        @NotBlank
+    @NotBlank
         @Size(max = 64)
         @Pattern(regexp = ChannelNames.PATTERN, message = ChannelNames.MESSAGE)
         String name,
@@ -42,9 +39,7 @@ public record CreateChannelRequest(
             regexp = "webhook|slack|email",
             flags = Pattern.Flag.CASE_INSENSITIVE,
             message = "must be webhook, slack or email")
-        @Schema(
-            description = "The kind of channel; case-insensitive.",
-            allowableValues = {"webhook", "slack", "email"})
+        @Schema(allowableValues = {"webhook", "slack", "email"})
         String type,
     @NotBlank @Size(max = 2048) String target,
     @Size(min = 16, max = 256) String secret,

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Changes to a channel; absent fields stay as they are. The type cannot change.
  *
- * @param name a new name
+ * @param name a new name: printable text without control characters or surrounding spaces
  * @param target a new target, valid for the channel's type
  * @param secret a new webhook signing secret (16-256 characters)
  * @param urlIds the URLs it is for from now on; empty: all of them
@@ -21,12 +21,7 @@ import java.util.Set;
         """
     {"target": "https://hooks.example.com/upwatch-ops", "enabled": false}""")
 public record UpdateChannelRequest(
-    @Schema(
-            description =
-                "Printable text without control characters or surrounding spaces; unique among"
-                    + " the caller's channels.")
-        @Size(min = 1, max = 64)
-        @Pattern(regexp = ChannelNames.PATTERN, message = ChannelNames.MESSAGE)
+    @Size(min = 1, max = 64) @Pattern(regexp = ChannelNames.PATTERN, message = ChannelNames.MESSAGE)
         String name,
     @Size(min = 1, max = 2048) String target,
     @Size(min = 16, max = 256) String secret,

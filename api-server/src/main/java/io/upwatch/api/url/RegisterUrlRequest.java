@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
  * A URL to monitor. The original's body ({@code name}, {@code url}, {@code threshold} as a numeric
  * string such as {@code "5"}) is a valid request; the rest is optional.
  *
- * @param name unique among the caller's URLs
+ * @param name 1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs
  * @param url absolute http(s) URL, at most 2,048 characters
  * @param threshold an alert opens when failures in the window exceed this (0-1000)
  * @param intervalSeconds time between checks (10-86400, default 60)
@@ -23,10 +23,7 @@ import jakarta.validation.constraints.NotNull;
         {"name": "homepage", "url": "https://example.com/", "threshold": 3,
          "intervalSeconds": 60, "timeoutSeconds": 10, "failureWindowSeconds": 300}""")
 public record RegisterUrlRequest(
-    @Schema(description = "1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs.")
-        @NotBlank
-        @UrlName
-        String name,
+    @NotBlank @UrlName String name,
     @NotBlank @HttpUrl String url,
     @NotNull @Min(0) @Max(1000) Integer threshold,
     @Min(10) @Max(86400) Integer intervalSeconds,

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Min;
 /**
  * A partial change to a monitored URL: absent fields keep their value.
  *
- * @param name unique among the caller's URLs
+ * @param name 1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs
  * @param url absolute http(s) URL, at most 2,048 characters
  * @param threshold an alert opens when failures in the window exceed this (0-1000)
  * @param intervalSeconds time between checks (10-86400)
@@ -20,9 +20,7 @@ import jakarta.validation.constraints.Min;
         """
     {"threshold": 2, "failureWindowSeconds": 600}""")
 public record UpdateUrlRequest(
-    @Schema(description = "1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs.")
-        @UrlName
-        String name,
+    @UrlName String name,
     @HttpUrl String url,
     @Min(0) @Max(1000) Integer threshold,
     @Min(10) @Max(86400) Integer intervalSeconds,

@@ -17,14 +17,12 @@ import jakarta.validation.constraints.Size;
         """
     {"username": "alice", "password": "correct-horse-battery"}""")
 public record Credentials(
-    @Schema(description = "3-32 letters, digits, '_', '.' or '-'.")
-        @NotBlank
+    @NotBlank
         @Pattern(
             regexp = "[\\p{L}\\p{N}_.-]{3,32}",
             message = "must be 3-32 letters, digits, '_', '.' or '-'")
         String username,
-    @Schema(description = "8-128 characters of any kind.") @NotBlank @Size(min = 8, max = 128)
-        String password) {
+    @NotBlank @Size(min = 8, max = 128) String password) {
 
   @Override
   public String toString() {
