@@ -1,5 +1,6 @@
 package io.upwatch.api.alert;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.upwatch.api.security.CurrentUser;
 import io.upwatch.api.web.PageResponse;
@@ -25,6 +26,10 @@ class AlertController {
     this.alerts = alerts;
   }
 
+  @Operation(
+      operationId = "listAlerts",
+      summary = "List the alerts of all the caller's URLs",
+      description = "One page of alerts, newest first; `state=open` leaves out resolved ones.")
   @GetMapping("/api/v1/alerts")
   PageResponse<AlertResponse> all(
       CurrentUser user,
@@ -36,6 +41,10 @@ class AlertController {
         AlertResponse::from);
   }
 
+  @Operation(
+      operationId = "listUrlAlerts",
+      summary = "List a URL's alerts",
+      description = "One page of the URL's alerts, newest first.")
   @GetMapping("/api/v1/urls/{id}/alerts")
   PageResponse<AlertResponse> ofUrl(
       CurrentUser user,

@@ -1,6 +1,9 @@
 package io.upwatch.api.alert;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.upwatch.api.security.CurrentUser;
 import io.upwatch.api.url.GomonUrl;
@@ -15,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The original's {@code POST /alert/alerts}: the alerts of a named URL. */
 @RestController
-@Tag(name = "gomon-compatible")
+@Tag(name = "gomon compatibility")
 class GomonAlertController {
 
   private final AlertService alerts;
@@ -24,6 +27,12 @@ class GomonAlertController {
     this.alerts = alerts;
   }
 
+  @Operation(
+      operationId = "gomonListAlerts",
+      summary = "List a named URL's alerts (gomon)",
+      description = "The original's alert listing: the alerts of the caller's URL of that name.")
+  @ApiResponse(responseCode = "200", description = "The URL's alerts, newest first.")
+  @ApiResponse(responseCode = "404", description = "The caller has no URL of that name.")
   @PostMapping("/alert/alerts")
   List<GomonAlert> alerts(CurrentUser user, @Valid @RequestBody AlertsRequest request) {
     var found = alerts.ofUrlNamed(user.id(), request.urlname());
@@ -36,6 +45,10 @@ class GomonAlertController {
    *
    * @param urlname the URL's name
    */
+  @Schema(
+      example =
+          """
+      {"urlname": "homepage"}""")
   record AlertsRequest(@NotBlank @Size(max = 64) String urlname) {}
 
   /** An alert in the original's field names ({@code Time} is the opening, in Unix seconds). */

@@ -1,5 +1,7 @@
 package io.upwatch.api.check;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.upwatch.api.security.CurrentUser;
 import jakarta.validation.constraints.Max;
@@ -23,13 +25,26 @@ class CheckController {
     this.checks = checks;
   }
 
-  /** Outcomes over {@code window} (default 24h; e.g. 1h, 90m, 7d, PT6H). */
+  @Operation(
+      operationId = "getUrlStats",
+      summary = "Count a URL's outcomes",
+      description =
+          "Successes, failures and latency over `window` (default 24h; e.g. 1h, 90m, 7d, PT6H;"
+              + " from 1m up to the retention).")
   @GetMapping("/stats")
   UrlStats stats(
-      CurrentUser user, @PathVariable long id, @RequestParam(required = false) String window) {
+      CurrentUser user,
+      @PathVariable long id,
+      @Parameter(description = "How far back to count, e.g. 1h, 90m, 7d or PT6H.", example = "24h")
+          @RequestParam(required = false)
+          String window) {
     return checks.stats(user.id(), id, checks.parseWindow(window));
   }
 
+  @Operation(
+      operationId = "listRecentChecks",
+      summary = "List a URL's recent checks",
+      description = "The URL's last `limit` checks, newest first.")
   @GetMapping("/checks")
   List<CheckResponse> recent(
       CurrentUser user,

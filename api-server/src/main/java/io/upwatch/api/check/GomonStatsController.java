@@ -1,5 +1,8 @@
 package io.upwatch.api.check;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.upwatch.api.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -12,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The original's {@code POST /url/stats}: successes and failures of a named URL over 24 h. */
 @RestController
-@Tag(name = "gomon-compatible")
+@Tag(name = "gomon compatibility")
 class GomonStatsController {
 
   private final CheckService checks;
@@ -21,6 +24,14 @@ class GomonStatsController {
     this.checks = checks;
   }
 
+  @Operation(
+      operationId = "gomonUrlStats",
+      summary = "Count a named URL's outcomes (gomon)",
+      description =
+          "The original's stats: successes and failures of the caller's URL of that name over"
+              + " the last 24 hours.")
+  @ApiResponse(responseCode = "200", description = "The counts.")
+  @ApiResponse(responseCode = "404", description = "The caller has no URL of that name.")
   @PostMapping("/url/stats")
   Map<String, Long> stats(CurrentUser user, @Valid @RequestBody StatsRequest request) {
     var stats = checks.statsByName(user.id(), request.name(), CheckService.DEFAULT_WINDOW);
@@ -32,5 +43,9 @@ class GomonStatsController {
    *
    * @param name the URL's name
    */
+  @Schema(
+      example =
+          """
+      {"name": "homepage"}""")
   record StatsRequest(@NotBlank @Size(max = 64) String name) {}
 }

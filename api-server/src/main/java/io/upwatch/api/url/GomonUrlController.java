@@ -1,5 +1,7 @@
 package io.upwatch.api.url;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.upwatch.api.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/url")
-@Tag(name = "gomon-compatible")
+@Tag(name = "gomon compatibility")
 class GomonUrlController {
 
   private final UrlService urls;
@@ -27,12 +29,29 @@ class GomonUrlController {
     this.urls = urls;
   }
 
+  @Operation(
+      operationId = "gomonRegisterUrl",
+      summary = "Register a URL to monitor (gomon)",
+      description =
+          "The original's registration: like POST /api/v1/urls, but a threshold that can never"
+              + " be exceeded is accepted, and the URL is answered in gomon's field names.")
+  @ApiResponse(responseCode = "201", description = "Registered.")
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "The input is invalid (`errors` names the fields) or the caller has reached the URL"
+              + " limit (`url-limit-reached`).")
+  @ApiResponse(responseCode = "409", description = "The caller already has a URL of that name.")
   @PostMapping("/register-url")
   @ResponseStatus(HttpStatus.CREATED)
   GomonUrl register(CurrentUser user, @Valid @RequestBody RegisterUrlRequest request) {
     return GomonUrl.from(urls.registerLeniently(user.id(), request), user.username());
   }
 
+  @Operation(
+      operationId = "gomonListUrls",
+      summary = "List the caller's URLs (gomon)",
+      description = "All of the caller's URLs in gomon's field names.")
   @GetMapping("/urls")
   List<GomonUrl> list(CurrentUser user) {
     return urls.listAll(user.id()).stream()

@@ -1,5 +1,6 @@
 package io.upwatch.api.url;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,13 +10,18 @@ import jakarta.validation.constraints.NotNull;
  * A URL to monitor. The original's body ({@code name}, {@code url}, {@code threshold} as a numeric
  * string such as {@code "5"}) is a valid request; the rest is optional.
  *
- * @param name unique among the caller's URLs
+ * @param name 1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs
  * @param url absolute http(s) URL, at most 2,048 characters
  * @param threshold an alert opens when failures in the window exceed this (0-1000)
  * @param intervalSeconds time between checks (10-86400, default 60)
  * @param timeoutSeconds total deadline of one check (1-60, default 10, at most the interval)
  * @param failureWindowSeconds trailing window for the alert rule (10-86400, default 300)
  */
+@Schema(
+    example =
+        """
+        {"name": "homepage", "url": "https://example.com/", "threshold": 3,
+         "intervalSeconds": 60, "timeoutSeconds": 10, "failureWindowSeconds": 300}""")
 public record RegisterUrlRequest(
     @NotBlank @UrlName String name,
     @NotBlank @HttpUrl String url,

@@ -1,12 +1,13 @@
 package io.upwatch.api.url;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
  * A partial change to a monitored URL: absent fields keep their value.
  *
- * @param name unique among the caller's URLs
+ * @param name 1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs
  * @param url absolute http(s) URL, at most 2,048 characters
  * @param threshold an alert opens when failures in the window exceed this (0-1000)
  * @param intervalSeconds time between checks (10-86400)
@@ -14,6 +15,10 @@ import jakarta.validation.constraints.Min;
  * @param failureWindowSeconds trailing window for the alert rule (10-86400)
  * @param enabled false pauses checks, true resumes them
  */
+@Schema(
+    example =
+        """
+    {"threshold": 2, "failureWindowSeconds": 600}""")
 public record UpdateUrlRequest(
     @UrlName String name,
     @HttpUrl String url,

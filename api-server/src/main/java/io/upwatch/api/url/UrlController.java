@@ -1,7 +1,10 @@
 package io.upwatch.api.url;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.upwatch.api.security.CurrentUser;
+import io.upwatch.api.web.CreatedWithLocation;
 import io.upwatch.api.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -32,6 +35,22 @@ class UrlController {
     this.urls = urls;
   }
 
+  @Operation(
+      operationId = "registerUrl",
+      summary = "Register a URL to monitor",
+      description =
+          "Starts checking the URL at its interval. An alert opens when more than `threshold`"
+              + " checks fail within the failure window; a rule that could never fire (a"
+              + " threshold above the checks that fit in the window) is refused with"
+              + " `maxReachableThreshold`.")
+  @CreatedWithLocation
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "The input is invalid (`errors` names the fields), the alert rule can never fire"
+              + " (`maxReachableThreshold`), or the caller has reached the URL limit"
+              + " (`url-limit-reached`).")
+  @ApiResponse(responseCode = "409", description = "The caller already has a URL of that name.")
   @PostMapping
   ResponseEntity<UrlResponse> register(
       CurrentUser user, @Valid @RequestBody RegisterUrlRequest request) {
@@ -40,6 +59,10 @@ class UrlController {
         .body(UrlResponse.from(url));
   }
 
+  @Operation(
+      operationId = "listUrls",
+      summary = "List the caller's URLs",
+      description = "One page of the caller's URLs, oldest first.")
   @GetMapping
   PageResponse<UrlResponse> list(
       CurrentUser user,
@@ -49,28 +72,58 @@ class UrlController {
     return PageResponse.from(urls.list(user.id(), pageable), UrlResponse::from);
   }
 
+  @Operation(
+      operationId = "getUrl",
+      summary = "Get a URL",
+      description = "One of the caller's URLs with its settings.")
   @GetMapping("/{id}")
   UrlResponse get(CurrentUser user, @PathVariable long id) {
     return UrlResponse.from(urls.get(user.id(), id));
   }
 
+  @Operation(
+      operationId = "updateUrl",
+      summary = "Change a URL",
+      description =
+          "Changes the fields sent; absent fields keep their value. A changed alert rule that"
+              + " could never fire is refused with `maxReachableThreshold`.")
+  @ApiResponse(responseCode = "200", description = "Changed.")
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "The input is invalid (`errors` names the fields) or the alert rule can never fire"
+              + " (`maxReachableThreshold`).")
+  @ApiResponse(responseCode = "409", description = "The caller already has a URL of that name.")
   @PatchMapping("/{id}")
   UrlResponse update(
       CurrentUser user, @PathVariable long id, @Valid @RequestBody UpdateUrlRequest request) {
     return UrlResponse.from(urls.update(user.id(), id, request));
   }
 
+  @Operation(
+      operationId = "deleteUrl",
+      summary = "Delete a URL",
+      description = "Stops monitoring the URL and deletes it.")
+  @ApiResponse(responseCode = "204", description = "Deleted.")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(CurrentUser user, @PathVariable long id) {
     urls.delete(user.id(), id);
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(
+      operationId = "pauseUrl",
+      summary = "Pause checks of a URL",
+      description = "Stops checking the URL until it is resumed; pausing a paused URL is a no-op.")
   @PostMapping("/{id}/pause")
   UrlResponse pause(CurrentUser user, @PathVariable long id) {
     return UrlResponse.from(urls.setEnabled(user.id(), id, false));
   }
 
+  @Operation(
+      operationId = "resumeUrl",
+      summary = "Resume checks of a URL",
+      description = "Checks the URL again at its interval; resuming an active URL is a no-op.")
   @PostMapping("/{id}/resume")
   UrlResponse resume(CurrentUser user, @PathVariable long id) {
     return UrlResponse.from(urls.setEnabled(user.id(), id, true));

@@ -1,6 +1,10 @@
 package io.upwatch.api.user;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.upwatch.api.web.CreatedWithLocation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -23,6 +27,13 @@ class AuthController {
     this.users = users;
   }
 
+  @Operation(
+      operationId = "signUp",
+      summary = "Sign up",
+      description = "Creates a user; log in afterwards to get a token.")
+  @SecurityRequirements
+  @CreatedWithLocation
+  @ApiResponse(responseCode = "409", description = "The username is taken.")
   @PostMapping("/signup")
   ResponseEntity<UserResponse> signUp(@Valid @RequestBody Credentials credentials) {
     var user = users.signUp(credentials);
@@ -30,6 +41,14 @@ class AuthController {
         .body(UserResponse.from(user));
   }
 
+  @Operation(
+      operationId = "logIn",
+      summary = "Log in",
+      description =
+          "Exchanges a username and password for a JWT to send as `Authorization: Bearer"
+              + " <token>`. Repeated failures for an account or from an address are throttled.")
+  @SecurityRequirements
+  @LoginResponses
   @PostMapping("/login")
   TokenResponse logIn(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
     var token = users.logIn(credentials, request.getRemoteAddr());

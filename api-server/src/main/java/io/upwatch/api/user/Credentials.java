@@ -1,5 +1,6 @@
 package io.upwatch.api.user;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,6 +12,10 @@ import jakarta.validation.constraints.Size;
  * @param username 3-32 letters, digits, '_', '.' or '-'
  * @param password 8-128 characters of any kind
  */
+@Schema(
+    example =
+        """
+    {"username": "alice", "password": "correct-horse-battery"}""")
 public record Credentials(
     @NotBlank
         @Pattern(
