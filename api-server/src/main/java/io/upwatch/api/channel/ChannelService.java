@@ -2,6 +2,7 @@ package io.upwatch.api.channel;
 
 import io.upwatch.api.config.ApiProperties;
 import io.upwatch.api.persistence.UserLock;
+import io.upwatch.common.notify.ChannelKind;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,7 @@ class ChannelService {
     if (channels.countByUserId(userId) >= properties.maxChannelCount()) {
       throw new ChannelLimitReached(properties.maxChannelCount());
     }
-    ChannelType type = ChannelType.parse(request.type());
+    ChannelKind type = ChannelKind.parse(request.type());
     ChannelTargets.checkSecret(type, request.secret());
     var channel =
         new NotificationChannel(

@@ -1,5 +1,6 @@
 package io.upwatch.api.channel;
 
+import io.upwatch.common.notify.ChannelKind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -19,7 +20,7 @@ final class ChannelTargets {
 
   private ChannelTargets() {}
 
-  static String validTarget(ChannelType type, String target) {
+  static String validTarget(ChannelKind type, String target) {
     String value = target.strip();
     switch (type) {
       case WEBHOOK -> requireUrl(value, false);
@@ -33,18 +34,18 @@ final class ChannelTargets {
     return value;
   }
 
-  static void checkSecret(ChannelType type, String secret) {
-    if (type == ChannelType.WEBHOOK && secret == null) {
+  static void checkSecret(ChannelKind type, String secret) {
+    if (type == ChannelKind.WEBHOOK && secret == null) {
       throw new InvalidChannel("secret", "a webhook needs a signing secret (16-256 characters)");
     }
-    if (type != ChannelType.WEBHOOK && secret != null) {
+    if (type != ChannelKind.WEBHOOK && secret != null) {
       throw new InvalidChannel("secret", "only webhooks are signed; leave it out");
     }
   }
 
   /** The target as responses show it. */
-  static String shown(ChannelType type, String target) {
-    if (type != ChannelType.SLACK) {
+  static String shown(ChannelKind type, String target) {
+    if (type != ChannelKind.SLACK) {
       return target;
     }
     URI uri = URI.create(target);

@@ -1,5 +1,6 @@
 package io.upwatch.api.channel;
 
+import io.upwatch.common.notify.NotificationEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,13 +49,20 @@ class DeliveryHistory {
         jdbc.sql(
                 """
                 INSERT INTO notification_deliveries (channel_id, event_id, event, payload)
-                VALUES (?, ?, 'test', jsonb_build_object(
-                    'eventId', ?::text, 'event', 'test',
+                VALUES (?, ?, ?, jsonb_build_object(
+                    'eventId', ?::text, 'event', ?::text,
                     'occurredAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                     'channel', jsonb_build_object('id', ?::bigint, 'name', ?::text)))
                 RETURNING id
                 """)
-            .params(channel.getId(), eventId, eventId, channel.getId(), channel.getName())
+            .params(
+                channel.getId(),
+                eventId,
+                NotificationEvent.TEST.type(),
+                eventId,
+                NotificationEvent.TEST.type(),
+                channel.getId(),
+                channel.getName())
             .query(Long.class)
             .single();
     return new TestDeliveryResponse(id, eventId);

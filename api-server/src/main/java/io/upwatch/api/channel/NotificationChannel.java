@@ -1,6 +1,7 @@
 package io.upwatch.api.channel;
 
 import io.upwatch.api.persistence.Timestamped;
+import io.upwatch.common.notify.ChannelKind;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -36,7 +37,7 @@ public class NotificationChannel extends Timestamped {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, updatable = false)
-  private ChannelType kind;
+  private ChannelKind kind;
 
   @Column(nullable = false, length = 2048)
   private String target;
@@ -60,7 +61,7 @@ public class NotificationChannel extends Timestamped {
 
   protected NotificationChannel() {}
 
-  NotificationChannel(long userId, String name, ChannelType kind, String target, String secret) {
+  NotificationChannel(long userId, String name, ChannelKind kind, String target, String secret) {
     this.userId = userId;
     this.name = name;
     this.kind = kind;
@@ -99,7 +100,7 @@ public class NotificationChannel extends Timestamped {
     return name;
   }
 
-  ChannelType getKind() {
+  ChannelKind getKind() {
     return kind;
   }
 

@@ -1,5 +1,6 @@
 package io.upwatch.worker.notify;
 
+import io.upwatch.common.notify.ChannelKind;
 import java.time.Instant;
 
 /**

@@ -3,6 +3,7 @@ package io.upwatch.worker.notify;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.upwatch.common.notify.ChannelKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package io.upwatch.worker.notify;
 
+import io.upwatch.common.notify.ChannelKind;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

@@ -1,5 +1,6 @@
 package io.upwatch.worker.notify;
 
+import io.upwatch.common.notify.NotificationEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,20 +9,22 @@ import tools.jackson.databind.json.JsonMapper;
  * User-supplied values (the URL's name and address) are only ever inserted as data; no template is
  * evaluated.
  */
-record Notice(String event, String urlName, String url, String detail, String occurredAt) {
+record Notice(
+    NotificationEvent event, String urlName, String url, String detail, String occurredAt) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   static Notice of(Delivery delivery) {
     JsonNode payload = JSON.readTree(delivery.payload());
-    if (delivery.event().equals("test")) {
+    NotificationEvent event = NotificationEvent.ofType(delivery.event());
+    if (event == NotificationEvent.TEST) {
       return new Notice(
-          "test", payload.path("channel").path("name").asString(""), "", "", occurred(payload));
+          event, payload.path("channel").path("name").asString(""), "", "", occurred(payload));
     }
     JsonNode alert = payload.path("alert");
     JsonNode url = payload.path("url");
     String detail =
-        delivery.event().equals(AlertEvent.RESOLVED.type())
+        event == NotificationEvent.ALERT_RESOLVED
             ? "The URL answered successfully again."
             : alert.path("failureCount").asInt()
                 + " failed checks in the last "
@@ -30,7 +33,7 @@ record Notice(String event, String urlName, String url, String detail, String oc
                 + alert.path("threshold").asInt()
                 + ").";
     return new Notice(
-        delivery.event(),
+        event,
         url.path("name").asString(""),
         url.path("url").asString(""),
         detail,
@@ -44,15 +47,15 @@ record Notice(String event, String urlName, String url, String detail, String oc
   /** One line, e.g. {@code Alert opened: shop (https://shop.example)}. */
   String headline() {
     return switch (event) {
-      case "alert.opened" -> "Alert opened: " + urlName + " (" + url + ")";
-      case "alert.resolved" -> "Alert resolved: " + urlName + " (" + url + ")";
-      default -> "Test notification for channel " + urlName;
+      case ALERT_OPENED -> "Alert opened: " + urlName + " (" + url + ")";
+      case ALERT_RESOLVED -> "Alert resolved: " + urlName + " (" + url + ")";
+      case TEST -> "Test notification for channel " + urlName;
     };
   }
 
   /** The lines after the headline. */
   String body() {
-    if (event.equals("test")) {
+    if (event == NotificationEvent.TEST) {
       return "This is a test message from Upwatch. The channel works.";
     }
     return detail + "\nAt: " + occurredAt;

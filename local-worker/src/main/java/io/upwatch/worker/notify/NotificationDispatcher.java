@@ -1,6 +1,7 @@
 package io.upwatch.worker.notify;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.upwatch.common.notify.ChannelKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package io.upwatch.worker.notify;
 
+import io.upwatch.common.notify.ChannelKind;
+
 /** Sends a delivery over one kind of channel. */
 interface Sender {
 

@@ -1,5 +1,6 @@
 package io.upwatch.worker.notify;
 
+import io.upwatch.common.notify.ChannelKind;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +28,9 @@ class SlackSender implements Sender {
     Notice notice = Notice.of(delivery);
     String icon =
         switch (notice.event()) {
-          case "alert.opened" -> ":red_circle: ";
-          case "alert.resolved" -> ":large_green_circle: ";
-          default -> ":wave: ";
+          case ALERT_OPENED -> ":red_circle: ";
+          case ALERT_RESOLVED -> ":large_green_circle: ";
+          case TEST -> ":wave: ";
         };
     String text =
         icon

@@ -3,6 +3,7 @@ package io.upwatch.worker.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.upwatch.common.notify.ChannelKind;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
