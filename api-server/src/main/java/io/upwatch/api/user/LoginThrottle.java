@@ -1,16 +1,20 @@
 package io.upwatch.api.user;
 
 import io.upwatch.api.config.ApiProperties;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +24,10 @@ import org.springframework.stereotype.Component;
  * hashed, until the oldest failure leaves the window (at most the window: Retry-After says so).
  * Idle limiters expire after one window.
  *
- * <p>Every Redis call is bounded by the Redisson client's timeouts (about {@code
- * spring.data.redis.timeout}); a failed call refuses the login with 503 rather than let unthrottled
- * guessing through. The caller holds no database connection meanwhile.
+ * <p>Every Redis call is bounded by the Redisson client's timeouts, and each method's calls
+ * together by {@code spring.data.redis.timeout} (plus 200 ms); a failed or late call refuses the
+ * login with 503 rather than let unthrottled guessing through. The caller holds no database
+ * connection meanwhile.
  */
 @Component
 class LoginThrottle {
@@ -30,12 +35,19 @@ class LoginThrottle {
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
   private static final String PREFIX = "upwatch:login-failures:";
 
+  // Beyond the client's own bound on each call: a chain of calls answers within this too.
+  private static final Duration DEADLINE_MARGIN = Duration.ofMillis(200);
+
   private final RedissonClient redisson;
   private final ApiProperties.LoginThrottle limits;
+  private final Duration deadline;
 
-  LoginThrottle(RedissonClient redisson, ApiProperties properties) {
+  LoginThrottle(RedissonClient redisson, ApiProperties properties, DataRedisProperties redis) {
     this.redisson = redisson;
     this.limits = properties.loginThrottle();
+    this.deadline =
+        (redis.getTimeout() != null ? redis.getTimeout() : Duration.ofSeconds(3))
+            .plus(DEADLINE_MARGIN);
   }
 
   /** Throws {@link TooManyLoginAttempts} while the account or the address is locked. */
@@ -45,7 +57,8 @@ class LoginThrottle {
     var from = limiter(addressKey(address), limits.maxFailuresPerAddress());
     var accountLeft = account.thenCompose(RRateLimiter::availablePermitsAsync);
     var addressLeft = from.thenCompose(RRateLimiter::availablePermitsAsync);
-    if (await(accountLeft) == 0 || await(addressLeft) == 0) {
+    long until = deadline();
+    if (await(accountLeft, until) == 0 || await(addressLeft, until) == 0) {
       throw new TooManyLoginAttempts(limits.window());
     }
   }
@@ -58,15 +71,16 @@ class LoginThrottle {
     var from =
         limiter(addressKey(address), limits.maxFailuresPerAddress())
             .thenCompose(LoginThrottle::takeLastPermit);
+    long until = deadline();
     // Logged once, on the failure that reaches the limit, not on every refused attempt after it.
-    if (await(account)) {
+    if (await(account, until)) {
       log.warn(
           "Logins for account '{}' locked for {} after {} failed attempts",
           username,
           limits.window(),
           limits.maxFailuresPerAccount());
     }
-    if (await(from)) {
+    if (await(from, until)) {
       log.warn(
           "Logins from address {} locked for {} after {} failed attempts (last account tried: '{}')",
           address,
@@ -78,7 +92,7 @@ class LoginThrottle {
 
   /** A successful login clears the account's failures; the address keeps its own. */
   void recordSuccess(String username) {
-    await(redisson.getRateLimiter(accountKey(username)).deleteAsync());
+    await(redisson.getRateLimiter(accountKey(username)).deleteAsync(), deadline());
   }
 
   private CompletionStage<RRateLimiter> limiter(String key, int maxFailures) {
@@ -108,12 +122,21 @@ class LoginThrottle {
     return PREFIX + "address:" + address;
   }
 
-  private static <T> T await(CompletionStage<T> call) {
+  private long deadline() {
+    return System.nanoTime() + deadline.toNanos();
+  }
+
+  /** The call's result, or 503 when Redis fails or does not answer by the deadline. */
+  private static <T> T await(CompletionStage<T> call, long deadlineNanos) {
     try {
-      return call.toCompletableFuture().join();
-    } catch (CompletionException | RedisException e) {
-      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-      log.warn("Login throttle unavailable, refusing logins: {}", cause.getMessage());
+      return call.toCompletableFuture()
+          .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | RedisException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      log.warn("Login throttle unavailable, refusing logins: {}", cause.toString());
+      throw new LoginThrottleUnavailable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new LoginThrottleUnavailable();
     }
   }
