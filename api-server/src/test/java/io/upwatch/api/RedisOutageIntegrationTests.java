@@ -39,6 +39,7 @@ class RedisOutageIntegrationTests {
 
   @DynamicPropertySource
   static void privateRedis(DynamicPropertyRegistry registry) {
+    registry.add("spring.data.redis.host", () -> "127.0.0.1");
     registry.add("spring.data.redis.port", redis::port);
     registry.add("spring.data.redis.database", () -> 0);
   }

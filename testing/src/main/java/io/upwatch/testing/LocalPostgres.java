@@ -9,10 +9,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Provisions a role and a database on a reachable PostgreSQL server, so that tests never assume one
- * exists. The administrative connection comes from {@code UPWATCH_TEST_PG_ADMIN_URL}, {@code
- * UPWATCH_TEST_PG_ADMIN_USER} and {@code UPWATCH_TEST_PG_ADMIN_PASSWORD} (defaults: the {@code
- * postgres} database on 127.0.0.1:5432 as user {@code postgres}, no password).
+ * Provisions a role and a database on the tests' PostgreSQL server, so that tests never assume one
+ * exists. The server, local or in a container, is {@link TestServices}'s choice.
  */
 public final class LocalPostgres {
 
@@ -21,9 +19,6 @@ public final class LocalPostgres {
 
   /** The password of {@link #ROLE}; a test-only credential on a loopback server. */
   public static final String PASSWORD = "upwatch_test";
-
-  private static final String ADMIN_URL =
-      env("UPWATCH_TEST_PG_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
 
   private static final Set<String> RECREATED_IN_THIS_JVM = new HashSet<>();
 
@@ -55,7 +50,7 @@ public final class LocalPostgres {
     } catch (SQLException e) {
       throw unavailable(database, e);
     }
-    return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + database;
+    return TestServices.get().postgres().urlOf(database);
   }
 
   /** Drops the named database (closing its connections) and creates it empty. */
@@ -71,10 +66,8 @@ public final class LocalPostgres {
   }
 
   private static Connection admin() throws SQLException {
-    return DriverManager.getConnection(
-        ADMIN_URL,
-        env("UPWATCH_TEST_PG_ADMIN_USER", "postgres"),
-        env("UPWATCH_TEST_PG_ADMIN_PASSWORD", ""));
+    var server = TestServices.get().postgres();
+    return DriverManager.getConnection(server.adminUrl(), server.user(), server.password());
   }
 
   private static void checkName(String database) {
@@ -88,8 +81,9 @@ public final class LocalPostgres {
         "Cannot provision test database '"
             + database
             + "' through "
-            + ADMIN_URL
-            + ". Is PostgreSQL running? (./upwatch services)",
+            + TestServices.get().postgres().adminUrl()
+            + ". Is PostgreSQL running? (./upwatch services, or Docker for"
+            + " UPWATCH_TEST_SERVICES=containers)",
         e);
   }
 
@@ -99,10 +93,5 @@ public final class LocalPostgres {
       query.setString(1, name);
       return query.executeQuery().next();
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

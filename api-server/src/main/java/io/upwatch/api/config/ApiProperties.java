@@ -53,7 +53,7 @@ public record ApiProperties(
    *
    * @param maxFailuresPerAccount failures of one username before it is locked for the window
    * @param maxFailuresPerAddress failures from one client address before it is locked
-   * @param window how long failures are remembered, counted from the first one
+   * @param window the sliding window in which failures are counted; also the longest a lock lasts
    */
   public record LoginThrottle(
       @Min(1) int maxFailuresPerAccount, @Min(1) int maxFailuresPerAddress, Duration window) {}

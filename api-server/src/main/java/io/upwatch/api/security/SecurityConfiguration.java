@@ -1,8 +1,7 @@
 package io.upwatch.api.security;
 
 import io.upwatch.api.config.ApiProperties;
-import java.time.Duration;
-import java.util.Objects;
+import java.time.Clock;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,20 +11,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Stateless bearer-token security: signup, login, docs and probes are open; everything else needs
- * an HS256 JWT with an expiry.
+ * an HS256 JWT with an expiry, issued by {@link TokenIssuer} and verified by {@link JjwtDecoder}
+ * (jjwt, the one JWT library).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -79,21 +71,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  JwtDecoder jwtDecoder(SecretKey jwtKey) {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
-    // JwtTimestampValidator alone accepts a token without "exp": such a token would never expire.
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            new JwtTimestampValidator(Duration.ofSeconds(30)),
-            new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
-            new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull)));
-    return decoder;
-  }
-
-  @Bean
-  JwtEncoder jwtEncoder(SecretKey jwtKey) {
-    return NimbusJwtEncoder.withSecretKey(jwtKey).algorithm(MacAlgorithm.HS256).build();
+  JwtDecoder jwtDecoder(SecretKey jwtKey, Clock clock) {
+    return new JjwtDecoder(jwtKey, clock);
   }
 
   @Bean

@@ -2,19 +2,32 @@ package io.upwatch.api.user;
 
 import io.upwatch.api.config.ApiProperties;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.redisson.api.RRateLimiter;
+import org.redisson.api.RateType;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per account and per client address in Redis, shared by every API replica. A
- * key counts failures in a fixed window that starts with its first failure; at the limit, further
- * attempts are refused until the window ends, before any password is hashed.
+ * Limits failed logins per account and per client address with Redisson rate limiters in Redis,
+ * shared by every API replica. Each failure takes a permit; a limiter allows its limit of failures
+ * in any sliding window. With none left, further attempts are refused before any password is
+ * hashed, until the oldest failure leaves the window (at most the window: Retry-After says so).
+ * Idle limiters expire after one window.
+ *
+ * <p>Every Redis call is bounded by the Redisson client's timeouts, and each method's calls
+ * together by {@code spring.data.redis.timeout} (plus 200 ms); a failed or late call refuses the
+ * login with 503 rather than let unthrottled guessing through. The caller holds no database
+ * connection meanwhile.
  */
 @Component
 class LoginThrottle {
@@ -22,79 +35,52 @@ class LoginThrottle {
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
   private static final String PREFIX = "upwatch:login-failures:";
 
-  // Returns the larger remaining lockout (ms) among keys at their limit, or 0.
-  private static final RedisScript<Long> CHECK =
-      RedisScript.of(
-          """
-          local wait = 0
-          for i, key in ipairs(KEYS) do
-            local count = tonumber(redis.call('GET', key) or '0')
-            if count >= tonumber(ARGV[i]) then
-              local ttl = redis.call('PTTL', key)
-              if ttl > wait then wait = ttl end
-            end
-          end
-          return wait
-          """,
-          Long.class);
+  // Beyond the client's own bound on each call: a chain of calls answers within this too.
+  private static final Duration DEADLINE_MARGIN = Duration.ofMillis(200);
 
-  // Returns the new count of each key, in the order of KEYS.
-  @SuppressWarnings("rawtypes")
-  private static final RedisScript<List> RECORD_FAILURE =
-      RedisScript.of(
-          """
-          local counts = {}
-          for i, key in ipairs(KEYS) do
-            counts[i] = redis.call('INCR', key)
-            if counts[i] == 1 then
-              redis.call('PEXPIRE', key, ARGV[1])
-            end
-          end
-          return counts
-          """,
-          List.class);
-
-  private final StringRedisTemplate redis;
+  private final RedissonClient redisson;
   private final ApiProperties.LoginThrottle limits;
+  private final Duration deadline;
 
-  LoginThrottle(StringRedisTemplate redis, ApiProperties properties) {
-    this.redis = redis;
+  LoginThrottle(RedissonClient redisson, ApiProperties properties, DataRedisProperties redis) {
+    this.redisson = redisson;
     this.limits = properties.loginThrottle();
+    this.deadline =
+        (redis.getTimeout() != null ? redis.getTimeout() : Duration.ofSeconds(3))
+            .plus(DEADLINE_MARGIN);
   }
 
   /** Throws {@link TooManyLoginAttempts} while the account or the address is locked. */
   void checkAllowed(String username, String address) {
-    Long waitMillis =
-        run(
-            () ->
-                redis.execute(
-                    CHECK,
-                    keys(username, address),
-                    Integer.toString(limits.maxFailuresPerAccount()),
-                    Integer.toString(limits.maxFailuresPerAddress())));
-    if (waitMillis != null && waitMillis > 0) {
-      throw new TooManyLoginAttempts(Duration.ofMillis(waitMillis).plusSeconds(1).withNanos(0));
+    // Both limiters are asked at once: one round trip's wait, not two.
+    var account = limiter(accountKey(username), limits.maxFailuresPerAccount());
+    var from = limiter(addressKey(address), limits.maxFailuresPerAddress());
+    var accountLeft = account.thenCompose(RRateLimiter::availablePermitsAsync);
+    var addressLeft = from.thenCompose(RRateLimiter::availablePermitsAsync);
+    long until = deadline();
+    if (await(accountLeft, until) == 0 || await(addressLeft, until) == 0) {
+      throw new TooManyLoginAttempts(limits.window());
     }
   }
 
   /** Counts a failed login; logs at WARN when it locks the account or the address. */
   void recordFailure(String username, String address) {
-    List<?> counts =
-        run(
-            () ->
-                redis.execute(
-                    RECORD_FAILURE,
-                    keys(username, address),
-                    Long.toString(limits.window().toMillis())));
+    var account =
+        limiter(accountKey(username), limits.maxFailuresPerAccount())
+            .thenCompose(LoginThrottle::takeLastPermit);
+    var from =
+        limiter(addressKey(address), limits.maxFailuresPerAddress())
+            .thenCompose(LoginThrottle::takeLastPermit);
+    long until = deadline();
     // Logged once, on the failure that reaches the limit, not on every refused attempt after it.
-    if (reachedLimit(counts, 0, limits.maxFailuresPerAccount())) {
+    if (await(account, until)) {
       log.warn(
           "Logins for account '{}' locked for {} after {} failed attempts",
           username,
           limits.window(),
           limits.maxFailuresPerAccount());
     }
-    if (reachedLimit(counts, 1, limits.maxFailuresPerAddress())) {
+    if (await(from, until)) {
       log.warn(
           "Logins from address {} locked for {} after {} failed attempts (last account tried: '{}')",
           address,
@@ -104,31 +90,53 @@ class LoginThrottle {
     }
   }
 
-  private static boolean reachedLimit(List<?> counts, int index, int limit) {
-    return counts != null
-        && counts.size() > index
-        && counts.get(index) instanceof Number count
-        && count.longValue() == limit;
-  }
-
-  /** A successful login clears the account's count; the address keeps its own. */
+  /** A successful login clears the account's failures; the address keeps its own. */
   void recordSuccess(String username) {
-    run(() -> redis.delete(accountKey(username)));
+    await(redisson.getRateLimiter(accountKey(username)).deleteAsync(), deadline());
   }
 
-  private static List<String> keys(String username, String address) {
-    return List.of(accountKey(username), PREFIX + "address:" + address);
+  private CompletionStage<RRateLimiter> limiter(String key, int maxFailures) {
+    RRateLimiter limiter = redisson.getRateLimiter(key);
+    // Sets the rate only where none is set yet; the limiter lives one idle window.
+    return limiter
+        .trySetRateAsync(RateType.OVERALL, maxFailures, limits.window(), limits.window())
+        .thenApply(created -> limiter);
+  }
+
+  /** Takes a permit for a failure; true when it was the last one, i.e. the failure locks. */
+  private static CompletionStage<Boolean> takeLastPermit(RRateLimiter limiter) {
+    return limiter
+        .tryAcquireAsync()
+        .thenCompose(
+            taken ->
+                taken
+                    ? limiter.availablePermitsAsync().thenApply(left -> left == 0)
+                    : CompletableFuture.completedFuture(false));
   }
 
   private static String accountKey(String username) {
     return PREFIX + "account:" + username.toLowerCase(Locale.ROOT);
   }
 
-  private static <T> T run(java.util.function.Supplier<T> operation) {
+  private static String addressKey(String address) {
+    return PREFIX + "address:" + address;
+  }
+
+  private long deadline() {
+    return System.nanoTime() + deadline.toNanos();
+  }
+
+  /** The call's result, or 503 when Redis fails or does not answer by the deadline. */
+  private static <T> T await(CompletionStage<T> call, long deadlineNanos) {
     try {
-      return operation.get();
-    } catch (DataAccessException e) {
-      log.warn("Login throttle unavailable, refusing logins: {}", e.getMessage());
+      return call.toCompletableFuture()
+          .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | RedisException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      log.warn("Login throttle unavailable, refusing logins: {}", cause.toString());
+      throw new LoginThrottleUnavailable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new LoginThrottleUnavailable();
     }
   }

@@ -16,10 +16,10 @@ public class TestData {
     this.redis = redis;
   }
 
-  /** Empties every table and the login counters. */
+  /** Empties every table and the login limiters (Redisson hash-tags their keys: {upwatch:…}). */
   public void reset() {
     resetDatabase();
-    var keys = redis.keys("upwatch:*");
+    var keys = redis.keys("*upwatch:*");
     if (keys != null && !keys.isEmpty()) {
       redis.delete(keys);
     }

@@ -5,6 +5,7 @@ import io.upwatch.common.loop.WorkerLoop;
 import io.upwatch.common.outbound.GuardedClients;
 import io.upwatch.common.outbound.TargetPolicy;
 import io.upwatch.worker.config.WorkerProperties;
+import io.upwatch.worker.retention.MaintenanceLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -81,14 +82,21 @@ class NotifyConfiguration {
 
   @Bean
   WorkerLoop notificationHistoryPurgeLoop(
-      DeliveryQueue queue, NotifyProperties properties, WorkerProperties worker) {
+      DeliveryQueue queue,
+      NotifyProperties properties,
+      WorkerProperties worker,
+      MaintenanceLock lock) {
     return new WorkerLoop(
         "notification-history-purge",
         () -> {
-          int purged = queue.purgeFinished(properties.historyRetention());
-          if (purged > 0) {
-            log.info("Deleted {} finished notification deliveries", purged);
-          }
+          lock.runExclusively(
+              "notification-history-purge",
+              () -> {
+                int purged = queue.purgeFinished(properties.historyRetention());
+                if (purged > 0) {
+                  log.info("Deleted {} finished notification deliveries", purged);
+                }
+              });
           return false;
         },
         worker.maintenanceInterval(),

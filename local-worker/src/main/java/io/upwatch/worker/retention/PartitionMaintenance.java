@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps the daily partitions of checks: creates the next days' ahead of time and drops those past
- * retention, at start and then every maintenance interval. Safe with several workers (the database
- * function serialises on an advisory lock).
+ * retention, at start and then every maintenance interval. One worker at a time does it ({@link
+ * MaintenanceLock}); the database function also serialises on an advisory lock, in case Redis is
+ * away.
  */
 @Configuration(proxyBeanMethods = false)
 class PartitionMaintenance {
@@ -21,11 +22,13 @@ class PartitionMaintenance {
   static final int DAYS_AHEAD = 3;
 
   @Bean
-  WorkerLoop partitionMaintenanceLoop(JdbcClient jdbc, WorkerProperties properties) {
+  WorkerLoop partitionMaintenanceLoop(
+      JdbcClient jdbc, WorkerProperties properties, MaintenanceLock lock) {
     return new WorkerLoop(
         "partition-maintenance",
         () -> {
-          maintain(jdbc, properties.checksRetention());
+          lock.runExclusively(
+              "partition-maintenance", () -> maintain(jdbc, properties.checksRetention()));
           return false;
         },
         properties.maintenanceInterval(),
