@@ -1,12 +1,16 @@
 package io.upwatch.worker.config;
 
 import io.upwatch.common.loop.WorkerLoop;
+import io.upwatch.common.queue.ResultQueue;
+import io.upwatch.common.queue.StreamQueue;
+import io.upwatch.common.queue.TaskQueue;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The worker's clock and its queue metrics loop. */
+/** The worker's clock, its ends of the task and result queues, and their metrics loop. */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
 
@@ -14,6 +18,18 @@ class WorkerConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Publishes tasks; monitoring workers consume and dead-letter them. */
+  @Bean
+  TaskQueue taskQueue(StringRedisTemplate redis, WorkerProperties properties) {
+    return new TaskQueue(redis, properties.taskStreamMaxLength(), StreamQueue.UNCAPPED);
+  }
+
+  /** Consumes results; the result dead letters stay uncapped, they are rare and kept for study. */
+  @Bean
+  ResultQueue resultQueue(StringRedisTemplate redis) {
+    return new ResultQueue(redis, StreamQueue.UNCAPPED, StreamQueue.UNCAPPED);
   }
 
   @Bean

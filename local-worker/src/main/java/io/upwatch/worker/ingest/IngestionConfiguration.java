@@ -1,6 +1,7 @@
 package io.upwatch.worker.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.worker.alert.AlertEvaluator;
 import io.upwatch.worker.config.WorkerProperties;
 import java.time.Clock;
@@ -21,7 +22,7 @@ class IngestionConfiguration {
 
   @Bean
   List<ResultIngestor> resultIngestors(
-      ResultStream stream,
+      ResultQueue queue,
       CheckWriter writer,
       AlertEvaluator alerts,
       TransactionTemplate transaction,
@@ -33,7 +34,7 @@ class IngestionConfiguration {
             i ->
                 new ResultIngestor(
                     properties.consumerName() + "-" + i,
-                    stream,
+                    queue,
                     writer,
                     alerts,
                     transaction,

@@ -1,20 +1,21 @@
 package io.upwatch.worker.ingest;
 
 import io.upwatch.common.CheckResult;
+import io.upwatch.common.queue.Reclaimed;
+import io.upwatch.common.queue.RedisError;
+import io.upwatch.common.queue.ResultQueue;
+import io.upwatch.common.queue.StreamEntry;
 import io.upwatch.worker.alert.AlertEvaluator;
 import io.upwatch.worker.config.WorkerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.redis.RedisSystemException;
-import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +32,7 @@ class ResultIngestor {
   private static final Duration TAKE_OVER_EVERY = Duration.ofSeconds(5);
 
   private final String consumer;
-  private final ResultStream stream;
+  private final ResultQueue queue;
   private final CheckWriter writer;
   private final AlertEvaluator alerts;
   private final TransactionTemplate transaction;
@@ -39,11 +40,12 @@ class ResultIngestor {
   private final Clock clock;
   private final IngestMetrics metrics;
   private Instant nextTakeOver = Instant.MIN;
+  private String takeOverCursor = Reclaimed.START;
   private boolean groupReady;
 
   ResultIngestor(
       String consumer,
-      ResultStream stream,
+      ResultQueue queue,
       CheckWriter writer,
       AlertEvaluator alerts,
       TransactionTemplate transaction,
@@ -51,7 +53,7 @@ class ResultIngestor {
       Clock clock,
       IngestMetrics metrics) {
     this.consumer = consumer;
-    this.stream = stream;
+    this.queue = queue;
     this.writer = writer;
     this.alerts = alerts;
     this.transaction = transaction;
@@ -63,14 +65,14 @@ class ResultIngestor {
   /** Ingests one batch; true when the batch was full and more may be waiting. */
   boolean ingestPass() {
     if (!groupReady) {
-      stream.ensureGroup();
+      queue.ensureGroup();
       groupReady = true;
     }
     try {
       return ingestBatch();
     } catch (RedisSystemException e) {
       // The stream or group was deleted under us: create them again on the next pass.
-      if (ResultStream.isError(e, "NOGROUP")) {
+      if (RedisError.is(e, "NOGROUP")) {
         groupReady = false;
       }
       throw e;
@@ -79,15 +81,15 @@ class ResultIngestor {
 
   private boolean ingestBatch() {
     takeOverStaleEntries();
-    var records = stream.pending(consumer, properties.ingestBatch());
+    var records = queue.readPending(consumer, properties.ingestBatch());
     if (records.isEmpty()) {
-      records = stream.next(consumer, properties.ingestBatch(), properties.ingestBlock());
+      records = queue.readNew(consumer, properties.ingestBatch(), properties.ingestBlock());
     }
     if (records.isEmpty()) {
       log.trace("No results");
       return false;
     }
-    List<RecordId> ids = records.stream().map(MapRecord::getId).toList();
+    List<RecordId> ids = records.stream().map(StreamEntry::id).toList();
     List<Entry> entries = decode(records);
     long started = System.nanoTime();
     try {
@@ -101,7 +103,7 @@ class ResultIngestor {
           firstLine(e));
       entries.forEach(this::storeOrDeadLetter);
     }
-    stream.acknowledge(ids);
+    queue.acknowledge(ids);
     metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
     return records.size() == properties.ingestBatch();
   }
@@ -120,8 +122,8 @@ class ResultIngestor {
       store(List.of(entry.result()));
     } catch (DataIntegrityViolationException e) {
       String reason = "refused by the database: " + firstLine(e);
-      log.warn("Dead-lettering unstorable result {}: {}", entry.record().getId(), reason);
-      stream.deadLetter(entry.record(), reason);
+      log.warn("Dead-lettering unstorable result {}: {}", entry.record().id(), reason);
+      queue.deadLetter(entry.record(), reason);
       metrics.deadLettered();
     }
   }
@@ -131,17 +133,17 @@ class ResultIngestor {
     return message == null ? e.toString() : message.lines().findFirst().orElse(message);
   }
 
-  private List<Entry> decode(List<MapRecord<String, Object, Object>> records) {
+  private List<Entry> decode(List<StreamEntry> records) {
     Instant oldest = clock.instant().minus(properties.checksRetention()).plus(Duration.ofHours(1));
     Instant newest = clock.instant().plus(Duration.ofDays(1));
     List<Entry> entries = new ArrayList<>(records.size());
     for (var record : records) {
       CheckResult result;
       try {
-        result = CheckResult.fromFields(fields(record));
+        result = CheckResult.fromFields(record.fields());
       } catch (RuntimeException e) {
-        log.warn("Dead-lettering malformed result {}: {}", record.getId(), e.getMessage());
-        stream.deadLetter(record, e.getMessage());
+        log.warn("Dead-lettering malformed result {}: {}", record.id(), e.getMessage());
+        queue.deadLetter(record, e.getMessage());
         metrics.deadLettered();
         continue;
       }
@@ -159,7 +161,7 @@ class ResultIngestor {
   }
 
   /** A stream entry and the result it carries. */
-  private record Entry(MapRecord<String, Object, Object> record, CheckResult result) {}
+  private record Entry(StreamEntry record, CheckResult result) {}
 
   private void takeOverStaleEntries() {
     Instant now = clock.instant();
@@ -167,21 +169,15 @@ class ResultIngestor {
       return;
     }
     nextTakeOver = now.plus(TAKE_OVER_EVERY);
-    int taken = stream.takeOver(consumer, properties.reclaimIdle(), properties.ingestBatch());
+    Reclaimed reclaimed =
+        queue.reclaim(consumer, takeOverCursor, properties.ingestBatch(), properties.reclaimIdle());
+    takeOverCursor = reclaimed.cursor();
+    int taken = reclaimed.entries().size();
     if (taken > 0) {
-      log.info("Took over {} results from a stopped local worker", taken);
+      log.info("Took over {} results left pending past the lease", taken);
       metrics.takenOver(taken);
     }
     // Only after a take-over pass, so a stopped worker's entries have found a new owner.
-    int forgotten = stream.forgetIdleConsumers(consumer, properties.reclaimIdle().multipliedBy(10));
-    if (forgotten > 0) {
-      log.debug("Forgot {} idle consumers of the result group", forgotten);
-    }
-  }
-
-  private static Map<String, String> fields(MapRecord<String, Object, Object> record) {
-    Map<String, String> fields = new HashMap<>();
-    record.getValue().forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
-    return fields;
+    queue.forgetIdleConsumers(consumer, properties.reclaimIdle().multipliedBy(10));
   }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.metrics.HistogramBuckets;
+import io.upwatch.common.queue.TaskQueue;
 import io.upwatch.worker.config.WorkerProperties;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ class CheckScheduler {
   private static final Logger log = LoggerFactory.getLogger(CheckScheduler.class);
 
   private final DueUrlClaimer claimer;
-  private final TaskPublisher publisher;
+  private final TaskQueue queue;
   private final TransactionTemplate transaction;
   private final WorkerProperties properties;
   private final Counter scheduled;
@@ -34,17 +35,16 @@ class CheckScheduler {
   private final Timer passTime;
   private static final long LENGTH_CHECK_EVERY_NANOS = 5_000_000_000L;
 
-  private long lastOverflowWarning;
   private long lastLengthCheck;
 
   CheckScheduler(
       DueUrlClaimer claimer,
-      TaskPublisher publisher,
+      TaskQueue queue,
       TransactionTemplate transaction,
       WorkerProperties properties,
       MeterRegistry registry) {
     this.claimer = claimer;
-    this.publisher = publisher;
+    this.queue = queue;
     this.transaction = transaction;
     this.properties = properties;
     this.scheduled =
@@ -71,7 +71,7 @@ class CheckScheduler {
                 transaction.execute(
                     status -> {
                       List<CheckTask> tasks = claimer.claim(properties.claimBatch());
-                      publisher.publish(tasks);
+                      queue.publish(tasks);
                       return tasks.size();
                     }));
     int count = claimed == null ? 0 : claimed;
@@ -93,23 +93,12 @@ class CheckScheduler {
       return;
     }
     lastLengthCheck = now;
-    long length;
     try {
-      length = publisher.length();
+      if (queue.atCap()) {
+        overflowed.increment(published);
+      }
     } catch (DataAccessException e) {
       log.debug("Task stream length unavailable: {}", e.toString());
-      return;
-    }
-    if (length < properties.taskStreamMaxLength()) {
-      return;
-    }
-    overflowed.increment(published);
-    if (now - lastOverflowWarning > 60_000_000_000L) {
-      lastOverflowWarning = now;
-      log.warn(
-          "Task stream is at its cap of {} entries: monitoring workers are not keeping up or"
-              + " not running; the oldest unread tasks are being dropped",
-          properties.taskStreamMaxLength());
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
+import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.worker.alert.AlertEvaluator;
 import io.upwatch.worker.config.WorkerProperties;
 import io.upwatch.worker.support.Fixtures;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @WorkerIntegrationTest
 class IngestionIntegrationTests {
 
-  @Autowired ResultStream stream;
+  @Autowired ResultQueue stream;
   @Autowired CheckWriter writer;
   @Autowired AlertEvaluator alerts;
   @Autowired TransactionTemplate transaction;

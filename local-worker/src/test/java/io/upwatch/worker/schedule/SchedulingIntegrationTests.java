@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upwatch.common.CheckTask;
+import io.upwatch.common.queue.StreamQueue;
+import io.upwatch.common.queue.TaskQueue;
 import io.upwatch.worker.config.WorkerProperties;
 import io.upwatch.worker.support.Fixtures;
 import io.upwatch.worker.support.WorkerIntegrationTest;
@@ -134,7 +136,10 @@ class SchedulingIntegrationTests {
     var unreachable =
         new CheckScheduler(
             claimer,
-            new TaskPublisher(new StringRedisTemplate(deadRedis), properties),
+            new TaskQueue(
+                new StringRedisTemplate(deadRedis),
+                properties.taskStreamMaxLength(),
+                StreamQueue.UNCAPPED),
             transaction,
             properties,
             new SimpleMeterRegistry());

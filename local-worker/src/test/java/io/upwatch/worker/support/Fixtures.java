@@ -5,6 +5,7 @@ import io.upwatch.common.CheckTask;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.StreamEntry;
 import io.upwatch.worker.alert.AlertEvaluator;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -128,14 +129,7 @@ public class Fixtures {
     var records = redis.opsForStream().read(StreamOffset.fromStart(Streams.TASKS));
     return records == null
         ? List.of()
-        : records.stream()
-            .map(
-                r -> {
-                  Map<String, String> fields = new java.util.HashMap<>();
-                  r.getValue().forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
-                  return CheckTask.fromFields(fields);
-                })
-            .toList();
+        : records.stream().map(r -> CheckTask.fromFields(StreamEntry.of(r).fields())).toList();
   }
 
   public long count(String sql, Object... params) {

@@ -1,6 +1,7 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import io.upwatch.common.CheckResult;
+import io.upwatch.common.queue.ResultQueue.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,17 +21,17 @@ final class ResultBatches {
 
   static final int MAX_BATCH = 500;
 
-  /** A result waiting to be published, and its task to acknowledge after that. */
-  record Pending(RecordId task, CheckResult result, CompletableFuture<Void> done) {}
+  /** A result waiting to be published and its task acknowledged, and who waits for that. */
+  private record Pending(Answer answer, CompletableFuture<Void> done) {}
 
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
-  private final Consumer<List<Pending>> publish;
+  private final Consumer<List<Answer>> publish;
 
   /**
    * @param publish publishes a batch's results and then acknowledges their tasks, or throws
    */
-  ResultBatches(Consumer<List<Pending>> publish) {
+  ResultBatches(Consumer<List<Answer>> publish) {
     this.publish = publish;
   }
 
@@ -41,7 +42,7 @@ final class ResultBatches {
    * wait is bounded by the Redis command timeout.
    */
   void publish(RecordId task, CheckResult result) {
-    var pending = new Pending(task, result, new CompletableFuture<>());
+    var pending = new Pending(new Answer(task, result), new CompletableFuture<>());
     queue.add(pending);
     if (draining.compareAndSet(false, true)) {
       Thread.ofVirtual().name("result-batches").start(this::drain);
@@ -69,7 +70,7 @@ final class ResultBatches {
         continue;
       }
       try {
-        publish.accept(batch);
+        publish.accept(batch.stream().map(Pending::answer).toList());
         batch.forEach(p -> p.done().complete(null));
       } catch (RuntimeException e) {
         batch.forEach(p -> p.done().completeExceptionally(e));

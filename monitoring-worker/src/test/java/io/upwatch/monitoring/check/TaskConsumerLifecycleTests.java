@@ -1,10 +1,12 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.StreamQueue;
+import io.upwatch.common.queue.TaskQueue;
 import io.upwatch.monitoring.MonitoringProperties;
 import io.upwatch.monitoring.TestProperties;
 import io.upwatch.monitoring.probe.ProbeOutcome;
@@ -95,15 +97,16 @@ class TaskConsumerLifecycleTests {
     }
     var properties = TestProperties.with(WORKER, 4, Duration.ofMillis(300));
     var attempts = new AtomicInteger();
-    var stream =
-        new TaskStream(workers.connect(closedPort), properties) {
+    var redis = workers.connect(closedPort);
+    var tasks =
+        new TaskQueue(redis, StreamQueue.UNCAPPED, properties.deadLettersMaxLength()) {
           @Override
-          void ensureGroup() {
+          public void ensureGroup() {
             attempts.incrementAndGet();
             super.ensureGroup();
           }
         };
-    var consumer = TestWorkers.consumer((url, timeout) -> null, properties, stream);
+    var consumer = TestWorkers.consumer((url, timeout) -> null, properties, tasks, redis);
 
     consumer.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() >= 3);

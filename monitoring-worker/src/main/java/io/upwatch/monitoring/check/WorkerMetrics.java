@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

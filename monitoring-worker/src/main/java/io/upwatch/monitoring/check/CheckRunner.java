@@ -1,7 +1,8 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.CheckTask;
+import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.monitoring.MonitoringProperties;
 import io.upwatch.monitoring.probe.ProbeOutcome;
 import io.upwatch.monitoring.probe.Prober;
@@ -35,7 +36,7 @@ class CheckRunner {
   private static final Duration ABANDON_WAIT = Duration.ofSeconds(1);
 
   private final Prober prober;
-  private final TaskStream stream;
+  private final ResultBatches results;
   private final WorkerMetrics metrics;
   private final OutageLog outage;
   private final Clock clock;
@@ -48,13 +49,13 @@ class CheckRunner {
 
   CheckRunner(
       Prober prober,
-      TaskStream stream,
+      ResultQueue queue,
       WorkerMetrics metrics,
       OutageLog outage,
       Clock clock,
       MonitoringProperties properties) {
     this.prober = prober;
-    this.stream = stream;
+    this.results = new ResultBatches(queue::publishAndAcknowledge);
     this.metrics = metrics;
     this.outage = outage;
     this.clock = clock;
@@ -170,7 +171,7 @@ class CheckRunner {
       return;
     }
     try {
-      stream.publishAndAcknowledge(entry, result);
+      results.publish(entry, result);
       outage.recovered();
     } catch (RuntimeException e) {
       outage.failed(e);

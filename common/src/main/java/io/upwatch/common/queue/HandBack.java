@@ -1,6 +1,5 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.common.queue;
 
-import io.upwatch.common.Streams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +7,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Makes the tasks pending on this worker that it does not check claimable by any worker at once: it
- * claims them for itself again, backdated past any lease, so that the next reclaim pass of another
- * worker (XAUTOCLAIM, min-idle = its lease) takes them. The entries keep their stream ids, fields
- * and task ids, and stay pending throughout, so nothing is lost or published twice. A hand-back
- * does not count as a delivery, or restarts alone would dead-letter tasks.
+ * Makes the tasks pending on a monitoring worker that it does not check claimable by any worker at
+ * once: it claims them for itself again, backdated past any lease, so that the next reclaim pass of
+ * another worker (XAUTOCLAIM, min-idle = its lease) takes them. The entries keep their stream ids,
+ * fields and task ids, and stay pending throughout, so nothing is lost or published twice. A
+ * hand-back does not count as a delivery, or restarts alone would dead-letter tasks.
  */
 final class HandBack {
 
@@ -45,30 +43,30 @@ final class HandBack {
           Long.class);
 
   private final StringRedisTemplate redis;
-  private final Consumer consumer;
-  private final int max;
+  private final String stream;
+  private final String group;
 
-  /**
-   * @param max most entries handed back in one call; any more wait for their lease
-   */
-  HandBack(StringRedisTemplate redis, Consumer consumer, int max) {
+  HandBack(StringRedisTemplate redis, String stream, String group) {
     this.redis = redis;
-    this.consumer = consumer;
-    this.max = max;
+    this.stream = stream;
+    this.group = group;
   }
 
-  /** Hands back every pending entry but the {@code running} ones; returns how many. */
-  long handBack(Set<String> running) {
+  /**
+   * Hands back every entry pending on {@code consumer} but the {@code running} ones; returns how
+   * many. At most {@code max} in one call: any more wait for their lease.
+   */
+  long handBack(String consumer, Set<String> running, int max) {
     List<String> args = new ArrayList<>();
-    args.add(consumer.getGroup());
-    args.add(consumer.getName());
+    args.add(group);
+    args.add(consumer);
     args.add(Integer.toString(max));
     args.add(Long.toString(IDLE.toMillis()));
     args.addAll(running);
     try {
       Long handed =
           CompletableFuture.supplyAsync(
-                  () -> redis.execute(SCRIPT, List.of(Streams.TASKS), args.toArray()),
+                  () -> redis.execute(SCRIPT, List.of(stream), args.toArray()),
                   call -> Thread.ofVirtual().name("hand-back").start(call))
               .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
               .join();

@@ -1,7 +1,10 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.loop.WorkerLoop;
+import io.upwatch.common.queue.Reclaimed;
+import io.upwatch.common.queue.StreamEntry;
+import io.upwatch.common.queue.TaskQueue;
 import io.upwatch.monitoring.MonitoringProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +30,7 @@ class TaskConsumer implements SmartLifecycle {
   // Short: after a Redis outage, checks resume within a second of it.
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
-  private final TaskStream stream;
+  private final TaskQueue tasks;
   private final CheckRunner runner;
   private final WorkerLoop loop;
   private final WorkerMetrics metrics;
@@ -38,12 +41,12 @@ class TaskConsumer implements SmartLifecycle {
   private Instant nextReclaim = Instant.MIN;
 
   TaskConsumer(
-      TaskStream stream,
+      TaskQueue tasks,
       CheckRunner runner,
       WorkerMetrics metrics,
       Clock clock,
       MonitoringProperties properties) {
-    this.stream = stream;
+    this.tasks = tasks;
     this.runner = runner;
     this.metrics = metrics;
     this.clock = clock;
@@ -92,7 +95,10 @@ class TaskConsumer implements SmartLifecycle {
   // Best effort and bounded: when Redis does not answer, the tasks wait for their lease instead.
   private void handBack() {
     try {
-      long handed = stream.handBack(runner.running());
+      // Own pending entries: the checks in flight, one read whose reply was lost, and results that
+      // could not be published; more than that wait for their lease.
+      long handed =
+          tasks.handBack(properties.workerId(), runner.running(), 4 * properties.concurrency());
       if (handed > 0) {
         log.info("Handed back {} unfinished tasks to other workers", handed);
       }
@@ -111,12 +117,12 @@ class TaskConsumer implements SmartLifecycle {
     int started = 0;
     try {
       if (!groupReady) {
-        stream.ensureGroup();
+        tasks.ensureGroup();
         groupReady = true;
       }
       reserved = runner.reserve(properties.readBlock());
       if (reserved > 0) {
-        for (TaskEntry entry : next(reserved)) {
+        for (StreamEntry entry : next(reserved)) {
           if (dispatch(entry)) {
             started++;
           }
@@ -131,15 +137,16 @@ class TaskConsumer implements SmartLifecycle {
     }
   }
 
-  private List<TaskEntry> next(int count) {
+  private List<StreamEntry> next(int count) {
     if (clock.instant().isBefore(nextReclaim)) {
-      return stream.read(count, properties.readBlock());
+      return tasks.readNew(properties.workerId(), count, properties.readBlock());
     }
-    Reclaimed reclaimed = stream.reclaim(reclaimCursor, count, properties.leaseTime());
+    Reclaimed reclaimed =
+        tasks.reclaim(properties.workerId(), reclaimCursor, count, properties.leaseTime());
     reclaimCursor = reclaimed.cursor();
     if (reclaimed.scanComplete()) {
       nextReclaim = clock.instant().plus(properties.reclaimInterval());
-      stream.forgetIdleConsumers(properties.leaseTime().multipliedBy(10));
+      tasks.forgetIdleConsumers(properties.workerId(), properties.leaseTime().multipliedBy(10));
     }
     if (!reclaimed.entries().isEmpty()) {
       log.info("Reclaimed {} tasks left pending past the lease", reclaimed.entries().size());
@@ -149,13 +156,13 @@ class TaskConsumer implements SmartLifecycle {
   }
 
   /** Starts the entry's check; false when it was dead-lettered instead. */
-  private boolean dispatch(TaskEntry entry) {
+  private boolean dispatch(StreamEntry entry) {
     if (entry.deliveries() > properties.maxDeliveries()) {
       log.warn(
           "Task {} delivered {} times; moved to the dead-letter stream",
           entry.id(),
           entry.deliveries());
-      stream.deadLetter(entry, "max-deliveries");
+      tasks.deadLetter(entry, "max-deliveries: delivered " + entry.deliveries() + " times");
       metrics.deadLettered("max_deliveries");
       return false;
     }
@@ -164,14 +171,14 @@ class TaskConsumer implements SmartLifecycle {
       task = decode(entry);
     } catch (IllegalArgumentException e) {
       log.warn("Malformed task {} moved to the dead-letter stream: {}", entry.id(), e.getMessage());
-      stream.deadLetter(entry, "malformed: " + e.getMessage());
+      tasks.deadLetter(entry, "malformed: " + e.getMessage());
       metrics.deadLettered("malformed");
       return false;
     }
     return runner.submit(entry.id(), task);
   }
 
-  private static CheckTask decode(TaskEntry entry) {
+  private static CheckTask decode(StreamEntry entry) {
     CheckTask task = CheckTask.fromFields(entry.fields());
     if (task.timeout().isNegative() || task.timeout().isZero()) {
       throw new IllegalArgumentException("Timeout is not positive: " + task.timeout());

@@ -1,6 +1,7 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.upwatch.common.queue.TaskQueue;
 import io.upwatch.monitoring.MonitoringProperties;
 import io.upwatch.monitoring.TestRedis;
 import io.upwatch.monitoring.probe.Prober;
@@ -35,14 +36,18 @@ final class TestWorkers implements AutoCloseable {
 
   /** A worker with its own connections to the local Redis, as a worker process has. */
   TaskConsumer consumer(Prober prober, MonitoringProperties properties) {
-    return consumer(prober, properties, new TaskStream(connect(REDIS_PORT), properties));
+    var redis = connect(REDIS_PORT);
+    return consumer(prober, properties, QueueConfiguration.tasks(redis, properties), redis);
   }
 
-  static TaskConsumer consumer(Prober prober, MonitoringProperties properties, TaskStream stream) {
+  /** A worker reading {@code tasks} and publishing results over {@code redis}. */
+  static TaskConsumer consumer(
+      Prober prober, MonitoringProperties properties, TaskQueue tasks, StringRedisTemplate redis) {
     var metrics = new WorkerMetrics(new SimpleMeterRegistry());
     var clock = Clock.systemUTC();
-    var runner = new CheckRunner(prober, stream, metrics, new OutageLog(clock), clock, properties);
-    return new TaskConsumer(stream, runner, metrics, clock, properties);
+    var results = QueueConfiguration.results(redis, properties);
+    var runner = new CheckRunner(prober, results, metrics, new OutageLog(clock), clock, properties);
+    return new TaskConsumer(tasks, runner, metrics, clock, properties);
   }
 
   @Override

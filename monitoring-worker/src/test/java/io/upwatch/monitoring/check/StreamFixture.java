@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import io.upwatch.common.CheckResult;
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.StreamEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +69,14 @@ final class StreamFixture {
 
   List<CheckResult> resultsFor(TaskId id) {
     return redis.opsForStream().range(Streams.RESULTS, Range.unbounded()).stream()
-        .map(r -> CheckResult.fromFields(TaskStream.strings(r.getValue())))
+        .map(r -> CheckResult.fromFields(StreamEntry.of(r).fields()))
         .filter(result -> result.id().equals(id))
         .toList();
   }
 
   List<Map<String, String>> deadLetters() {
     return redis.opsForStream().range(Streams.DEAD_LETTERS, Range.unbounded()).stream()
-        .map(r -> TaskStream.strings(r.getValue()))
+        .map(r -> StreamEntry.of(r).fields())
         .toList();
   }
 

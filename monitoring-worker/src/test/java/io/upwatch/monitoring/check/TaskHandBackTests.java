@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -108,8 +108,9 @@ class TaskHandBackTests {
     // Accepts connections (the kernel does) and never answers a command.
     try (var silent = new ServerSocket(0)) {
       var properties = TestProperties.with("worker-a", 1, Duration.ofMillis(300), LEASE);
-      var stream = new TaskStream(workers.connect(silent.getLocalPort()), properties);
-      TaskConsumer consumer = TestWorkers.consumer(viaHttp(), properties, stream);
+      var redis = workers.connect(silent.getLocalPort());
+      var tasks = QueueConfiguration.tasks(redis, properties);
+      TaskConsumer consumer = TestWorkers.consumer(viaHttp(), properties, tasks, redis);
       consumer.start();
       Thread.sleep(500);
 

@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -143,8 +143,8 @@ class MonitoringWorkerIntegrationTests {
                 assertThat(streams.deadLetters())
                     .anySatisfy(
                         entry -> {
-                          assertThat(entry).containsEntry("deadSourceId", malformed.getValue());
-                          assertThat(entry.get("deadReason")).startsWith("malformed");
+                          assertThat(entry).containsEntry("originalId", malformed.getValue());
+                          assertThat(entry.get("deadLetterReason")).startsWith("malformed");
                           assertThat(entry).containsEntry("url", target.url("/bad"));
                         }));
     await().atMost(WAIT).until(() -> streams.pending() == 0);
@@ -171,9 +171,10 @@ class MonitoringWorkerIntegrationTests {
                 assertThat(streams.deadLetters())
                     .anySatisfy(
                         entry -> {
-                          assertThat(entry).containsEntry("deadSourceId", id.getValue());
-                          assertThat(entry).containsEntry("deadReason", "max-deliveries");
-                          assertThat(entry).containsEntry("deadDeliveries", "6");
+                          assertThat(entry).containsEntry("originalId", id.getValue());
+                          assertThat(entry)
+                              .containsEntry(
+                                  "deadLetterReason", "max-deliveries: delivered 6 times");
                         }));
     await().atMost(WAIT).until(() -> streams.pending() == 0);
     assertThat(streams.resultsFor(task.id())).isEmpty();

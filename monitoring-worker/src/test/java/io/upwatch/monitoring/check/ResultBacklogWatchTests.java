@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +45,8 @@ class ResultBacklogWatchTests {
   @Test
   void resultsPublishedWhileTheStreamIsAtItsCapAreCounted() {
     var properties = TestProperties.with("w", 10, Duration.ofSeconds(1));
-    var watch = new ResultBacklogWatch(redis, metrics, properties, registry);
+    var watch =
+        new ResultBacklogWatch(QueueConfiguration.results(redis, properties), metrics, registry);
     watch.watch();
     checked(5);
     watch.watch();

@@ -1,4 +1,4 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.monitoring.check;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,11 +1,11 @@
-package io.upwatch.monitoring.queue;
+package io.upwatch.common.queue;
 
+import io.lettuce.core.Consumer;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.api.async.RedisStreamAsyncCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
-import io.upwatch.common.Streams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.RedisCallback;
@@ -21,34 +20,39 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * XAUTOCLAIM, which Spring Data Redis does not offer, through the Lettuce connection underneath it;
- * then XPENDING over the claimed ids for their delivery counts.
+ * then XPENDING over the claimed ids for their delivery counts. XAUTOCLAIM re-checks the idle time
+ * as it claims, so two consumers never both take the same entry.
  */
 final class AutoClaim {
 
   private static final long TIMEOUT_SECONDS = 10;
+  // Our own pending entries between the first and last claimed id are the claimed ones plus the
+  // ones we hold anyway (checks in flight, a batch being stored); past this the count defaults.
+  private static final int OWN_PENDING_BOUND = 1_000;
 
   private final StringRedisTemplate redis;
-  private final Consumer consumer;
-  private final int maxOwnPending;
+  private final String stream;
+  private final String group;
 
-  AutoClaim(StringRedisTemplate redis, Consumer consumer, int maxOwnPending) {
+  AutoClaim(StringRedisTemplate redis, String stream, String group) {
     this.redis = redis;
-    this.consumer = consumer;
-    this.maxOwnPending = maxOwnPending;
+    this.stream = stream;
+    this.group = group;
   }
 
-  Reclaimed claim(String cursor, int count, Duration lease) {
-    ClaimedMessages<byte[], byte[]> claimed = redis.execute(autoClaim(cursor, count, lease));
+  Reclaimed claim(String consumer, String cursor, int count, Duration minIdle) {
+    ClaimedMessages<byte[], byte[]> claimed =
+        redis.execute(autoClaim(consumer, cursor, count, minIdle));
     List<StreamMessage<byte[], byte[]>> messages = claimed.getMessages();
     if (messages.isEmpty()) {
       return new Reclaimed(claimed.getId(), List.of());
     }
-    Map<String, Long> deliveries = deliveries(messages);
-    List<TaskEntry> entries =
+    Map<String, Long> deliveries = deliveries(consumer, messages);
+    List<StreamEntry> entries =
         messages.stream()
             .map(
                 m ->
-                    new TaskEntry(
+                    new StreamEntry(
                         RecordId.of(m.getId()),
                         fields(m.getBody()),
                         deliveries.getOrDefault(m.getId(), 1L)))
@@ -57,14 +61,11 @@ final class AutoClaim {
   }
 
   private RedisCallback<ClaimedMessages<byte[], byte[]>> autoClaim(
-      String cursor, int count, Duration lease) {
-    byte[] key = bytes(Streams.TASKS);
+      String consumer, String cursor, int count, Duration minIdle) {
+    byte[] key = bytes(stream);
     XAutoClaimArgs<byte[]> args =
         XAutoClaimArgs.Builder.xautoclaim(
-                io.lettuce.core.Consumer.from(
-                    bytes(consumer.getGroup()), bytes(consumer.getName())),
-                lease,
-                cursor)
+                Consumer.from(bytes(group), bytes(consumer)), minIdle, cursor)
             .count(count);
     return connection -> {
       @SuppressWarnings("unchecked")
@@ -74,14 +75,17 @@ final class AutoClaim {
     };
   }
 
-  // Our own pending entries between the first and last claimed id: the claimed ones, plus at
-  // most the checks in flight.
-  private Map<String, Long> deliveries(List<StreamMessage<byte[], byte[]>> messages) {
+  private Map<String, Long> deliveries(
+      String consumer, List<StreamMessage<byte[], byte[]>> messages) {
     Range<String> ids = Range.closed(messages.getFirst().getId(), messages.getLast().getId());
     var pending =
         redis
             .opsForStream()
-            .pending(Streams.TASKS, consumer, ids, (long) messages.size() + maxOwnPending);
+            .pending(
+                stream,
+                org.springframework.data.redis.connection.stream.Consumer.from(group, consumer),
+                ids,
+                (long) messages.size() + OWN_PENDING_BOUND);
     return pending.stream()
         .collect(
             Collectors.toMap(
