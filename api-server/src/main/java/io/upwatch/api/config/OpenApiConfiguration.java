@@ -9,9 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.models.media.Schema;
-import io.upwatch.api.security.CurrentUser;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -83,11 +81,5 @@ class OpenApiConfiguration {
         }
       }
     };
-  }
-
-  static {
-    // The caller is resolved from the token (CurrentUserArgumentResolver), not sent as a
-    // parameter; springdoc would otherwise document it as a required query parameter "user".
-    SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
   }
 }
