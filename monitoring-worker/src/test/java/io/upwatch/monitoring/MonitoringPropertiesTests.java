@@ -64,30 +64,18 @@ class MonitoringPropertiesTests {
   }
 
   private static MonitoringProperties withRegion(String region) {
+    return with(region, Duration.ofSeconds(60), Duration.ofSeconds(30));
+  }
+
+  private static MonitoringProperties withLeaseAndMaxTimeout(Duration lease, Duration maxTimeout) {
+    return with("r", lease, maxTimeout);
+  }
+
+  private static MonitoringProperties with(String region, Duration lease, Duration maxTimeout) {
     return new MonitoringProperties(
         10,
         "w",
         region,
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(15),
-        5,
-        1_000,
-        1_000,
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(5),
-        DataSize.ofKilobytes(64),
-        10,
-        "ua",
-        false,
-        Duration.ofSeconds(20));
-  }
-
-  private static MonitoringProperties withLeaseAndMaxTimeout(Duration lease, Duration maxTimeout) {
-    return new MonitoringProperties(
-        10,
-        "w",
-        "r",
         Duration.ofSeconds(1),
         lease,
         Duration.ofSeconds(15),

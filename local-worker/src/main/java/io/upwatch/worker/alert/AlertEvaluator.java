@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -130,8 +131,7 @@ public class AlertEvaluator {
    * success while one is. Others (a failure during an open alert, a success with none open) change
    * nothing on their own, and the replay from the first one that can still sees them.
    */
-  private static java.util.Optional<Instant> firstChange(
-      List<CheckPoint> fresh, List<StoredAlert> alerts) {
+  private static Optional<Instant> firstChange(List<CheckPoint> fresh, List<StoredAlert> alerts) {
     return fresh.stream()
         .filter(
             check ->
