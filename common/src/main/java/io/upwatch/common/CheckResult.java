@@ -22,6 +22,7 @@ public record CheckResult(
     long latencyMillis,
     Integer statusCode,
     FailureKind failureKind,
+    String message,
     String workerId,
     String region) {
 
@@ -32,6 +33,10 @@ public record CheckResult(
   private static final String FAILURE = "failure";
   private static final String WORKER = "worker";
   private static final String REGION = "region";
+  private static final String MESSAGE = "message";
+
+  /** Longest failure message a result carries (the checks table's column); longer is cut. */
+  public static final int MAX_MESSAGE_LENGTH = 256;
 
   /** Longest region label a result may carry (the checks table's column). */
   public static final int MAX_REGION_LENGTH = 32;
@@ -46,11 +51,18 @@ public record CheckResult(
   // hold is refused by the worker that would publish it and dead-lettered by the one that reads
   // it, instead of failing a whole batch's insert.
   public CheckResult {
-    if ((statusCode == null) == (failureKind == null)) {
-      throw new IllegalArgumentException("A result has either a status code or a failure kind");
-    }
     if (statusCode != null && (statusCode < 100 || statusCode > 999)) {
       throw new IllegalArgumentException("Status code " + statusCode + " is not an HTTP status");
+    }
+    // The original rule, kept for results from workers that predate failure kinds on responses:
+    // a 5xx answer without a kind failed on its status.
+    if (failureKind == null && statusCode != null && statusCode >= 500 && statusCode <= 599) {
+      failureKind = FailureKind.STATUS;
+    }
+    if (failureKind == null) {
+      message = null;
+    } else if (message != null && message.length() > MAX_MESSAGE_LENGTH) {
+      message = message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
     }
     if (latencyMillis < 0) {
       throw new IllegalArgumentException("Latency " + latencyMillis + " ms is negative");
@@ -80,9 +92,24 @@ public record CheckResult(
     }
   }
 
-  /** A check succeeds when a response arrived whose status is not 5xx. */
+  /**
+   * A result of a check that got a response, judged by the original rule: any status below 500
+   * succeeds.
+   */
+  public CheckResult(
+      TaskId id,
+      Instant startedAt,
+      long latencyMillis,
+      Integer statusCode,
+      FailureKind failureKind,
+      String workerId,
+      String region) {
+    this(id, startedAt, latencyMillis, statusCode, failureKind, null, workerId, region);
+  }
+
+  /** A check succeeds when nothing made it fail. */
   public boolean success() {
-    return statusCode != null && (statusCode < 500 || statusCode > 599);
+    return failureKind == null;
   }
 
   /** The fields of the stream entry that carries this result. */
@@ -93,8 +120,12 @@ public record CheckResult(
     fields.put(LATENCY_MS, Long.toString(latencyMillis));
     if (statusCode != null) {
       fields.put(STATUS, statusCode.toString());
-    } else {
+    }
+    if (failureKind != null) {
       fields.put(FAILURE, failureKind.name());
+    }
+    if (message != null) {
+      fields.put(MESSAGE, message);
     }
     fields.put(WORKER, workerId);
     fields.put(REGION, region);
@@ -115,6 +146,7 @@ public record CheckResult(
         StreamFields.requiredLong(fields, LATENCY_MS),
         status == null ? null : Integer.valueOf(status),
         failure == null ? null : FailureKind.valueOf(failure),
+        StreamFields.optional(fields, MESSAGE),
         StreamFields.optional(fields, WORKER),
         StreamFields.optional(fields, REGION));
   }

@@ -1,10 +1,15 @@
 package io.upwatch.common;
 
-/**
- * Why a check got no usable HTTP response. A 5xx answer is not a failure kind: it is a response
- * whose status makes the check fail.
- */
+/** Why a check failed. A check without a failure kind succeeded. */
 public enum FailureKind {
+  /** A response arrived with a status the monitor does not accept (by default: any 5xx). */
+  STATUS,
+  /** A response arrived but one of the monitor's assertions did not hold. */
+  ASSERTION,
+  /** A heartbeat monitor got no ping within its period and grace. */
+  NO_PING,
+  /** A heartbeat monitor's job reported a failure (a ping to its fail URL). */
+  REPORTED_FAILURE,
   /** The host name did not resolve. */
   DNS,
   /** The TCP connection was refused or could not be established in time. */

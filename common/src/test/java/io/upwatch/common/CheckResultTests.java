@@ -49,11 +49,29 @@ class CheckResultTests {
   }
 
   @Test
-  void resultNeedsExactlyOneOfStatusAndFailure() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> new CheckResult(ID, Instant.now(), 1, 200, FailureKind.DNS, "w", "r"));
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> new CheckResult(ID, Instant.now(), 1, null, null, "w", "r"));
+  void serverErrorWithoutAKindFailedOnItsStatus() {
+    assertThat(withStatus(503).failureKind()).isEqualTo(FailureKind.STATUS);
+    assertThat(withStatus(200).failureKind()).isNull();
+  }
+
+  @Test
+  void failureMessageRoundTripsAndIsCutToTheColumn() {
+    var result =
+        new CheckResult(
+            ID, Instant.EPOCH, 5, 200, FailureKind.ASSERTION, "x".repeat(400), "w1", "eu");
+
+    assertThat(result.message()).hasSize(CheckResult.MAX_MESSAGE_LENGTH).endsWith("…");
+    assertThat(CheckResult.fromFields(result.toFields())).isEqualTo(result);
+    assertThat(result.success()).isFalse();
+  }
+
+  @Test
+  void successWithoutAResponseIsAllowedAndCarriesNoMessage() {
+    var result = new CheckResult(ID, Instant.EPOCH, 3, null, null, "seen", "w1", "eu");
+
+    assertThat(result.success()).isTrue();
+    assertThat(result.message()).isNull();
+    assertThat(CheckResult.fromFields(result.toFields())).isEqualTo(result);
   }
 
   @Test

@@ -68,7 +68,7 @@ class CheckQueries {
   List<CheckResponse> recent(long urlId, Instant since, int limit) {
     return jdbc.sql(
             """
-            SELECT slot, started_at, success, status_code, failure_kind, latency_ms, region
+            SELECT slot, started_at, success, status_code, failure_kind, message, latency_ms, region
             FROM checks
             WHERE url_id = :url AND slot > :since
             ORDER BY slot DESC
@@ -85,6 +85,7 @@ class CheckQueries {
                     rs.getBoolean("success"),
                     (Integer) rs.getObject("status_code", Integer.class),
                     rs.getString("failure_kind"),
+                    rs.getString("message"),
                     rs.getLong("latency_ms"),
                     rs.getString("region")))
         .list();

@@ -3,6 +3,8 @@ package io.upwatch.api.url;
 import io.upwatch.api.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -25,6 +27,10 @@ public class MonitoredUrl extends Timestamped {
 
   @Column(nullable = false)
   private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private MonitorKind kind = MonitorKind.HTTP;
 
   @Column(nullable = false, length = 2048)
   private String url;
@@ -103,6 +109,10 @@ public class MonitoredUrl extends Timestamped {
 
   public String getName() {
     return name;
+  }
+
+  public MonitorKind getKind() {
+    return kind;
   }
 
   public String getUrl() {

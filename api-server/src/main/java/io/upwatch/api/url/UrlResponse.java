@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param id the URL's id
  * @param name unique among the owner's URLs
+ * @param kind what is checked: HTTP (the original's only kind), TCP, DNS or HEARTBEAT
  * @param url the checked URL
  * @param threshold an alert opens when failures in the window exceed this
  * @param intervalSeconds time between checks
@@ -25,6 +26,7 @@ import java.util.List;
 public record UrlResponse(
     long id,
     String name,
+    MonitorKind kind,
     String url,
     int threshold,
     long intervalSeconds,
@@ -42,6 +44,7 @@ public record UrlResponse(
     return new UrlResponse(
         url.getId(),
         url.getName(),
+        url.getKind(),
         url.getUrl(),
         url.getThreshold(),
         url.getInterval().toSeconds(),

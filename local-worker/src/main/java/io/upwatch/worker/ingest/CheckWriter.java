@@ -20,14 +20,15 @@ class CheckWriter {
   private static final String INSERT =
       """
       INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, failure_kind,
-                          success, worker_id, region)
+                          success, message, worker_id, region)
       SELECT r.url_id,
              timestamptz 'epoch' + r.slot_ms * interval '1 millisecond',
              timestamptz 'epoch' + r.started_ms * interval '1 millisecond',
-             r.latency_ms, r.status, r.kind, r.success, r.worker, r.region
+             r.latency_ms, r.status, r.kind, r.success, r.message, r.worker, r.region
       FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::text[],
-                  ?::boolean[], ?::text[], ?::text[])
-           AS r(url_id, slot_ms, started_ms, latency_ms, status, kind, success, worker, region)
+                  ?::boolean[], ?::text[], ?::text[], ?::text[])
+           AS r(url_id, slot_ms, started_ms, latency_ms, status, kind, success, message, worker,
+                region)
       ORDER BY r.url_id, r.slot_ms
       ON CONFLICT DO NOTHING
       RETURNING url_id, slot
@@ -52,6 +53,7 @@ class CheckWriter {
     Integer[] status = new Integer[n];
     String[] kind = new String[n];
     Boolean[] success = new Boolean[n];
+    String[] message = new String[n];
     String[] worker = new String[n];
     String[] region = new String[n];
     for (int i = 0; i < n; i++) {
@@ -63,12 +65,13 @@ class CheckWriter {
       status[i] = r.statusCode();
       kind[i] = r.failureKind() == null ? null : r.failureKind().name();
       success[i] = r.success();
+      message[i] = r.message();
       worker[i] = r.workerId();
       region[i] = r.region();
     }
     Set<TaskId> stored = new HashSet<>();
     jdbc.sql(INSERT)
-        .params(urlIds, slots, started, latency, status, kind, success, worker, region)
+        .params(urlIds, slots, started, latency, status, kind, success, message, worker, region)
         .query(
             rs -> {
               stored.add(new TaskId(rs.getLong("url_id"), rs.getTimestamp("slot").toInstant()));

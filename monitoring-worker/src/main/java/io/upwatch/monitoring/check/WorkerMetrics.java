@@ -21,7 +21,6 @@ class WorkerMetrics {
 
   private final MeterRegistry registry;
   private final Counter successes;
-  private final Counter serverErrors;
   private final Map<FailureKind, Counter> failures = new EnumMap<>(FailureKind.class);
   private final Timer successLatency;
   private final Timer failureLatency;
@@ -31,7 +30,6 @@ class WorkerMetrics {
   WorkerMetrics(MeterRegistry registry) {
     this.registry = registry;
     successes = checks("success", "none");
-    serverErrors = checks("failure", "http_5xx");
     for (FailureKind kind : FailureKind.values()) {
       failures.put(kind, checks("failure", kind.name().toLowerCase(Locale.ROOT)));
     }
@@ -51,10 +49,7 @@ class WorkerMetrics {
 
   void checked(CheckResult result) {
     checkedTotal.increment();
-    Counter counter =
-        result.success()
-            ? successes
-            : result.failureKind() == null ? serverErrors : failures.get(result.failureKind());
+    Counter counter = result.success() ? successes : failures.get(result.failureKind());
     counter.increment();
     Timer latency = result.success() ? successLatency : failureLatency;
     latency.record(Duration.ofMillis(result.latencyMillis()));
