@@ -90,6 +90,14 @@ class NotificationIntegrationTests {
     assertThat(body.path("url").path("name").asString()).isEqualTo("shop");
     assertThat(body.path("alert").path("failureCount").asInt()).isEqualTo(2);
     assertThat(body.path("alert").path("resolvedAt").isNull()).isTrue();
+    assertThat(body.path("happenedAt").asString())
+        .isEqualTo(body.path("alert").path("triggerSlot").asString())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    JsonNode resolvedBody = JsonMapper.builder().build().readTree(resolved.body());
+    assertThat(resolvedBody.path("occurredAt").asString())
+        .isEqualTo(resolvedBody.path("alert").path("resolvedAt").asString());
+    assertThat(resolvedBody.path("happenedAt").asString())
+        .isEqualTo(resolvedBody.path("alert").path("resolvedSlot").asString());
     assertThat(deliveries("DELIVERED")).isEqualTo(2);
   }
 
