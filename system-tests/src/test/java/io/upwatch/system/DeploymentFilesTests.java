@@ -51,9 +51,6 @@ class DeploymentFilesTests {
           "JAVA_OPTS",
           "JAVA_TOOL_OPTIONS",
           "SERVER_PORT",
-          "API_PORT",
-          "LOCAL_WORKER_PORT",
-          "MONITORING_WORKER_PORT",
           "UPWATCH_DEV_MODE",
           "POPULATE_ROOT_PASSWORD");
 
