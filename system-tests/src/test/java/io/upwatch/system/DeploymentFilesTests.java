@@ -265,7 +265,7 @@ class DeploymentFilesTests {
   private static Set<String> readVariables() {
     Set<String> names = new HashSet<>(GomonAliases.VARIABLES);
     names.addAll(LAUNCH_VARIABLES);
-    for (String module : List.of("api-server", "local-worker", "monitoring-worker")) {
+    for (String module : List.of("common", "api-server", "local-worker", "monitoring-worker")) {
       Path metadata =
           ROOT.resolve(module)
               .resolve("target/classes/META-INF/spring-configuration-metadata.json");

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
+import io.upwatch.common.outbound.OutboundProperties;
 import io.upwatch.testing.WebhookReceiver;
 import io.upwatch.worker.alert.AlertEvaluator;
 import io.upwatch.worker.support.Fixtures;
@@ -206,10 +207,10 @@ class NotificationIntegrationTests {
             properties.retryMaxDelay(),
             properties.giveUpAfter(),
             properties.historyRetention(),
-            true,
             properties.smtp());
     var configuration = new NotifyConfiguration();
-    var client = configuration.notificationHttpClient(strict);
+    var client =
+        configuration.notificationHttpClient(strict, new OutboundProperties(true).targetPolicy());
     try (var blocked =
         new NotificationDispatcher(
             queue,
