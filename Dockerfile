@@ -30,11 +30,12 @@ RUN groupadd --system upwatch && useradd --system --gid upwatch --home-dir /app 
 WORKDIR /app
 COPY --from=build /out/ /app/
 COPY docker/entrypoint.sh docker/healthcheck.sh /app/
+COPY bin/run-role /app/bin/
 USER upwatch:upwatch
+# JVM flags are bin/run-role's, the same for every way of running a role; JAVA_OPTS adds to them.
 ENV FUNC=server \
-    JAVA_OPTS="" \
-    MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseContainerSupport"
+    UPWATCH_JARS=/app \
+    JAVA_OPTS=""
 EXPOSE 8080 8081 8082
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["/app/healthcheck.sh"]
 ENTRYPOINT ["/app/entrypoint.sh"]

@@ -5,7 +5,7 @@ if [ -z "$port" ]; then
   case "${FUNC:-server}" in
     local_worker|local-worker) port=8081 ;;
     monitoring_worker|monitoring-worker) port=8082 ;;
-    *) port="${API_PORT:-8080}" ;;
+    *) port=8080 ;;
   esac
 fi
 exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1

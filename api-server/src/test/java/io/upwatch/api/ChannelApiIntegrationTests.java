@@ -16,12 +16,16 @@ import com.jayway.jsonpath.JsonPath;
 import io.upwatch.api.support.ApiClient;
 import io.upwatch.api.support.ApiIntegrationTest;
 import io.upwatch.api.support.TestData;
+import io.upwatch.common.notify.NotificationEvent;
+import io.upwatch.common.notify.NotificationPayload;
+import io.upwatch.common.notify.NotificationPayloads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -35,6 +39,7 @@ class ChannelApiIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired ApiClient api;
   @Autowired TestData data;
+  @Autowired JdbcClient jdbc;
 
   String alice;
   long shop;
@@ -207,6 +212,14 @@ class ChannelApiIntegrationTests {
         .andExpect(jsonPath("$.items[0].event").value("test"))
         .andExpect(jsonPath("$.items[0].status").value("pending"))
         .andExpect(jsonPath("$.items[0].attempts").value(0));
+    NotificationPayload payload =
+        NotificationPayloads.fromJson(
+            jdbc.sql("SELECT payload::text FROM notification_deliveries")
+                .query(String.class)
+                .single());
+    assertThat(payload.eventId()).isEqualTo(eventId);
+    assertThat(payload.event()).isEqualTo(NotificationEvent.TEST);
+    assertThat(payload.channel()).isEqualTo(new NotificationPayload.Channel(id, "mail"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.upwatch.bench;
 
+import io.upwatch.schema.UrlRows;
 import io.upwatch.testing.LocalPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -82,14 +84,24 @@ final class ApiBench {
   private static void seed(String jdbcUrl, int urls) throws Exception {
     try (var db = DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
         var statement = db.createStatement()) {
-      statement.execute(
-          """
-          INSERT INTO urls (user_id, name, url, threshold, enabled, next_check_at)
-          SELECT (SELECT id FROM users), 'u' || n, 'http://127.0.0.2:9100/ok/' || n, 3, false,
-                 now() + interval '1 day'
-          FROM generate_series(1, %d) n
-          """
-              .formatted(urls));
+      long user = EndToEndBench.userId(db);
+      // Disabled and due only tomorrow: the API is measured on a day of history, not probing.
+      Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+      List<UrlRows.NewUrl> rows = new ArrayList<>(urls);
+      for (int n = 1; n <= urls; n++) {
+        rows.add(
+            new UrlRows.NewUrl(
+                user,
+                "u" + n,
+                "http://127.0.0.2:9100/ok/" + n,
+                3,
+                60,
+                10_000,
+                300,
+                false,
+                tomorrow));
+      }
+      UrlRows.insert(db, rows);
       statement.execute(
           """
           INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, success)

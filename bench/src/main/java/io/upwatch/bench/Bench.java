@@ -3,7 +3,6 @@ package io.upwatch.bench;
 import io.upwatch.testing.LocalPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,26 +23,14 @@ record Bench(Path root, Path work, String java) {
   static final String DATABASE = "upwatch_bench";
 
   /**
-   * JVM flags as the roles run in production: the image's (Dockerfile: heap 75 % of the memory at
-   * most, 25 % at start), {@code -XX:MaxRAM} set to the role's memory limit in the Kubernetes
-   * manifests (deploy/k8s/*.yaml), and the role's own {@code JAVA_OPTS} there (the monitoring
-   * worker's heap is set explicitly: its live set is ~40 MiB whatever the container's size).
+   * Starts a role as production does, through bin/run-role: the same JVM flags, with the memory of
+   * its Kubernetes manifest (the run-role script caps the JVM at it outside a container).
    */
-  static final Map<String, List<String>> ROLE_FLAGS =
-      Map.of(
-          "api-server", List.of("-XX:MaxRAM=768m"),
-          "local-worker", List.of("-XX:MaxRAM=768m"),
-          "monitoring-worker", List.of("-XX:MaxRAM=512m", "-Xms32m", "-Xmx128m"));
-
   Proc role(String role, String name, Map<String, String> env) throws IOException {
-    Path jar = root.resolve(role).resolve("target/upwatch-" + role + "-0.1.0-SNAPSHOT.jar");
-    List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xss512k"));
-    command.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:InitialRAMPercentage=25"));
-    command.addAll(ROLE_FLAGS.get(role));
-    // As the image sets it: fewer malloc arenas, less native memory held by many threads.
     Map<String, String> environment = new LinkedHashMap<>(env);
-    environment.put("MALLOC_ARENA_MAX", "2");
-    command.addAll(List.of("-jar", jar.toString()));
+    environment.put("JAVA", java);
+    environment.put("JAVA_OPTS", "");
+    List<String> command = List.of(root.resolve("bin/run-role").toString(), role);
     return Proc.start(name, work.resolve("logs"), environment, command);
   }
 

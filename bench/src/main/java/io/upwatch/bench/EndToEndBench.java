@@ -1,5 +1,6 @@
 package io.upwatch.bench;
 
+import io.upwatch.schema.UrlRows;
 import io.upwatch.testing.LocalPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -98,19 +99,21 @@ final class EndToEndBench {
     try (Connection db = connect(jdbcUrl);
         var statement = db.createStatement()) {
       statement.execute("INSERT INTO users (username, password_hash) VALUES ('bench', 'x')");
-      statement.execute(
-          """
-          INSERT INTO urls (user_id, name, url, threshold, interval_seconds, timeout_ms,
-                            failure_window_seconds, next_check_at)
-          SELECT (SELECT id FROM users), 'u' || n,
-                 'http://127.0.0.' || (2 + n %% %1$d) || ':9100/'
-                   || CASE n %% 100 WHEN 0 THEN 'fail' WHEN 1 THEN 'slow' WHEN 2 THEN 'flap'
-                      ELSE 'ok' END || '/' || n,
-                 3, %2$d, 5000, 300,
-                 timestamptz '%3$s' + make_interval(secs => %2$d::double precision * n / %4$d)
-          FROM generate_series(0, %4$d - 1) n
-          """
-              .formatted(Bench.ADDRESSES, interval, first, urls));
+      long user = userId(db);
+      List<UrlRows.NewUrl> rows = new ArrayList<>(urls);
+      for (int n = 0; n < urls; n++) {
+        String path =
+            switch (n % 100) {
+              case 0 -> "fail";
+              case 1 -> "slow";
+              case 2 -> "flap";
+              default -> "ok";
+            };
+        String target = "http://127.0.0.%d:9100/%s/%d".formatted(2 + n % Bench.ADDRESSES, path, n);
+        Instant phase = first.plusNanos(interval * 1_000_000_000L * n / urls);
+        rows.add(new UrlRows.NewUrl(user, "u" + n, target, 3, interval, 5000, 300, true, phase));
+      }
+      UrlRows.insert(db, rows);
       // One webhook channel for all URLs: every alert event is also a signed webhook.
       statement.execute(
           "INSERT INTO notification_channels (user_id, name, kind, target, secret)"
@@ -254,6 +257,15 @@ final class EndToEndBench {
     Map<String, String> copy = new LinkedHashMap<>(env);
     copy.put(key, value);
     return copy;
+  }
+
+  /** The id of the one user the benchmark created. */
+  static long userId(Connection db) throws Exception {
+    try (var users = db.createStatement();
+        ResultSet rs = users.executeQuery("SELECT id FROM users")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static Connection connect(String jdbcUrl) throws Exception {

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * configuration it has when run alone (the monitoring worker still needs only Redis), and they
  * share the heap, the JIT and the process.
  *
- * <p>Arguments: {@code <role>=<jar>} pairs, e.g. {@code api-server=/app/api-server.jar}. Ports come
- * from {@code API_PORT}, {@code LOCAL_WORKER_PORT} and {@code MONITORING_WORKER_PORT} (defaults
- * 8080, 8081, 8082). The Spring Boot loader classes must be on the class path (any of the role jars
+ * <p>Arguments: {@code <role>=<jar>} pairs, e.g. {@code api-server=/app/api-server.jar}
+ * (bin/run-role passes them). Ports: the API's is {@code SERVER_PORT} (default 8080), the workers'
+ * the next two. The Spring Boot loader classes must be on the class path (any of the role jars
  * provides them) for its nested-jar URLs to resolve.
  */
 public final class AllInOne {
@@ -78,22 +78,21 @@ public final class AllInOne {
     }
   }
 
+  /**
+   * The API listens on {@code SERVER_PORT} (8080), as when it runs alone, so clients and the health
+   * check find it there; the local worker and the monitoring worker take the next two ports.
+   */
   private static String port(String role) {
-    String variable =
+    int offset =
         switch (role) {
-          case "api-server" -> "API_PORT";
-          case "local-worker" -> "LOCAL_WORKER_PORT";
-          case "monitoring-worker" -> "MONITORING_WORKER_PORT";
+          case "api-server" -> 0;
+          case "local-worker" -> 1;
+          case "monitoring-worker" -> 2;
           default -> throw new IllegalArgumentException("Unknown role: " + role);
         };
-    String fallback =
-        switch (role) {
-          case "api-server" -> "8080";
-          case "local-worker" -> "8081";
-          default -> "8082";
-        };
-    String value = System.getenv(variable);
-    return value == null || value.isBlank() ? fallback : value;
+    String base = System.getenv("SERVER_PORT");
+    return Integer.toString(
+        (base == null || base.isBlank() ? 8080 : Integer.parseInt(base.strip())) + offset);
   }
 
   private record Role(String name, Path jar) {}

@@ -1,53 +1,64 @@
 package io.upwatch.monitoring;
 
 import io.upwatch.common.CheckResult;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the monitoring worker. Defaults live in {@code application.yml}.
+ * Settings of the monitoring worker, bound from {@code upwatch.monitoring.*}, with their defaults
+ * here (only the User-Agent's default is in {@code application.yml}, where the build writes in the
+ * version). Durations take a unit ({@code 1s}, {@code 60s}), sizes one of bytes ({@code 64KB}).
  *
- * @param concurrency most checks in flight at once; the worker never reads more tasks than this
- * @param workerId name of this worker in results and as Redis consumer; blank: host name + suffix
- * @param region region label written into every result
- * @param readBlock how long one read of the task stream waits for new tasks (XREADGROUP BLOCK)
- * @param leaseTime idle time after which an unacknowledged task is reclaimed from its worker
+ * @param concurrency most checks in flight at once ({@code MONITORING_SERVER_CONCURRENCY}); the
+ *     worker never reads more tasks than this; 1,000
+ * @param workerId name of this worker in results and as Redis consumer; blank (the default): host
+ *     name + random suffix, new on every start
+ * @param region region label written into every result ({@code MONITORING_REGION}); default
+ * @param readBlock how long one read of the task stream waits for new tasks (XREADGROUP BLOCK); 1 s
+ * @param leaseTime idle time after which an unacknowledged task is reclaimed from its worker; 60 s
  * @param reclaimInterval how often the worker looks for tasks to reclaim, and so how soon it takes
- *     over tasks a stopping worker handed back
- * @param maxDeliveries deliveries after which a task goes to the dead-letter stream unchecked
- * @param resultsMaxLength approximate cap on the length of the result stream (XADD MAXLEN ~)
- * @param deadLettersMaxLength approximate cap on the length of the dead-letter stream
- * @param maxCheckTimeout upper bound on a task's timeout; must be shorter than the lease time
- * @param connectTimeout time allowed to open the TCP connection of a check
- * @param maxBodySize most bytes of a response body read; the rest is not downloaded
- * @param maxRedirects most redirects followed by one check
+ *     over tasks a stopping worker handed back (short: a pass is one XAUTOCLAIM bounded by the free
+ *     capacity); 1 s
+ * @param maxDeliveries deliveries after which a task goes to the dead-letter stream unchecked; 5
+ * @param resultsMaxLength approximate cap on the length of the result stream in entries (XADD
+ *     MAXLEN ~); 1,000,000
+ * @param deadLettersMaxLength approximate cap on the length of the dead-letter stream; 100,000
+ * @param maxCheckTimeout upper bound on a task's timeout; must be shorter than the lease time; 30 s
+ * @param connectTimeout time allowed to open the TCP connection of a check; 5 s
+ * @param maxBodySize most bytes of a response body read; the rest is not downloaded; 64 KiB
+ * @param maxRedirects most redirects followed by one check; 10
  * @param userAgent User-Agent header sent with every check
- * @param blockPrivateTargets refuse private, loopback, link-local and multicast target addresses
- * @param shutdownGrace time in-flight checks get on shutdown before they are handed back
+ * @param shutdownGrace time in-flight checks get on shutdown before they are handed back; 20 s
+ *     (below {@code spring.lifecycle.timeout-per-shutdown-phase})
  */
+@Validated
 @ConfigurationProperties(prefix = "upwatch.monitoring")
 public record MonitoringProperties(
-    int concurrency,
+    @Min(1) @DefaultValue("1000") int concurrency,
     String workerId,
-    String region,
-    Duration readBlock,
-    Duration leaseTime,
-    Duration reclaimInterval,
-    int maxDeliveries,
-    long resultsMaxLength,
-    long deadLettersMaxLength,
-    Duration maxCheckTimeout,
-    Duration connectTimeout,
-    DataSize maxBodySize,
-    int maxRedirects,
-    String userAgent,
-    boolean blockPrivateTargets,
-    Duration shutdownGrace) {
+    @NotNull @DefaultValue("default") String region,
+    @NotNull @DefaultValue("1s") Duration readBlock,
+    @NotNull @DefaultValue("60s") Duration leaseTime,
+    @NotNull @DefaultValue("1s") Duration reclaimInterval,
+    @Min(1) @DefaultValue("5") int maxDeliveries,
+    @Min(1000) @DefaultValue("1000000") long resultsMaxLength,
+    @Min(1) @DefaultValue("100000") long deadLettersMaxLength,
+    @NotNull @DefaultValue("30s") Duration maxCheckTimeout,
+    @NotNull @DefaultValue("5s") Duration connectTimeout,
+    @NotNull @DefaultValue("64KB") DataSize maxBodySize,
+    @Min(0) @DefaultValue("10") int maxRedirects,
+    @NotBlank String userAgent,
+    @NotNull @DefaultValue("20s") Duration shutdownGrace) {
 
   public MonitoringProperties {
     require(concurrency > 0, "concurrency must be positive");

@@ -87,7 +87,6 @@ class MonitoringPropertiesTests {
         DataSize.ofKilobytes(64),
         10,
         "ua",
-        false,
         Duration.ofSeconds(20));
   }
 }

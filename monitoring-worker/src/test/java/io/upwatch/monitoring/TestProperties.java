@@ -29,7 +29,6 @@ public final class TestProperties {
         DataSize.ofKilobytes(64),
         10,
         "Upwatch/test (+uptime check)",
-        false,
         grace);
   }
 }

@@ -14,16 +14,20 @@ class AllInOneSystemTests {
 
   @Test
   void allRolesInOneJvmServeTheApiAndRunChecks() throws Exception {
-    String jdbcUrl = LocalPostgres.recreateDatabase("upwatch_allinone_test");
-    var redisClient = RedisClient.create("redis://127.0.0.1:6379/8");
+    String jdbcUrl =
+        LocalPostgres.recreateDatabase(
+            TestStores.database("allinone_system", "upwatch_allinone_test"));
+    int redisDatabase = TestStores.redisDatabase(8);
+    var redisClient = RedisClient.create("redis://127.0.0.1:6379/" + redisDatabase);
     try (var redis = redisClient.connect();
         var targets = new TargetServer()) {
       redis.sync().flushdb();
-      int[] ports = {RoleProcess.freePort(), RoleProcess.freePort(), RoleProcess.freePort()};
-      Map<String, String> env = RoleProcess.environment(jdbcUrl, 8);
-      try (RoleProcess all = RoleProcess.startAllInOne("all-in-one", env, ports)) {
-        for (int port : ports) {
-          all.awaitReady(Duration.ofSeconds(180), port);
+      int port = RoleProcess.freePorts();
+      Map<String, String> env = RoleProcess.environment(jdbcUrl, redisDatabase);
+      try (RoleProcess all = RoleProcess.startAllInOne("all-in-one", env, port)) {
+        // The API on SERVER_PORT, the workers on the next two ports.
+        for (int role = 0; role < 3; role++) {
+          all.awaitReady(Duration.ofSeconds(180), port + role);
         }
         try (var user = new UpwatchApi(all)) {
           user.signUpAndLogIn("single", "single-password");

@@ -78,7 +78,7 @@ class ArchitectureTests {
   void sharedModulesKnowNoRole() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.upwatch.common..")
+        .resideInAnyPackage("io.upwatch.common..", "io.upwatch.schema..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.upwatch.api..", "io.upwatch.worker..", "io.upwatch.monitoring..")

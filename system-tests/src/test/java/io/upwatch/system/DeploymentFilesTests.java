@@ -51,9 +51,6 @@ class DeploymentFilesTests {
           "JAVA_OPTS",
           "JAVA_TOOL_OPTIONS",
           "SERVER_PORT",
-          "API_PORT",
-          "LOCAL_WORKER_PORT",
-          "MONITORING_WORKER_PORT",
           "UPWATCH_DEV_MODE",
           "POPULATE_ROOT_PASSWORD");
 
@@ -268,7 +265,7 @@ class DeploymentFilesTests {
   private static Set<String> readVariables() {
     Set<String> names = new HashSet<>(GomonAliases.VARIABLES);
     names.addAll(LAUNCH_VARIABLES);
-    for (String module : List.of("api-server", "local-worker", "monitoring-worker")) {
+    for (String module : List.of("common", "api-server", "local-worker", "monitoring-worker")) {
       Path metadata =
           ROOT.resolve(module)
               .resolve("target/classes/META-INF/spring-configuration-metadata.json");

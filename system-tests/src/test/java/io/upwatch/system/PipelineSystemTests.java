@@ -34,8 +34,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineSystemTests {
 
-  private static final String DATABASE = "upwatch_system_test";
-  private static final int REDIS_DB = 6;
+  private static final String DATABASE =
+      TestStores.database("pipeline_system", "upwatch_system_test");
+  private static final int REDIS_DB = TestStores.redisDatabase(6);
   private static final int INTERVAL = 10;
   private static final Duration LEASE = Duration.ofSeconds(8);
 

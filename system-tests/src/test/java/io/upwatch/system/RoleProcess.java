@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,48 +46,62 @@ final class RoleProcess implements AutoCloseable {
     return env;
   }
 
-  /** Starts one role from its jar, as {@code FUNC=<role>} does. */
+  /** Starts one role from its jar through bin/run-role, as {@code FUNC=<role>} does. */
   static RoleProcess start(String role, String name, Map<String, String> env) throws IOException {
     int port = freePort();
     Map<String, String> withPort = new java.util.HashMap<>(env);
     withPort.put("SERVER_PORT", Integer.toString(port));
-    return launch(name, port, withPort, "-jar", jar(role));
+    return launch(role, name, port, withPort);
   }
 
-  /** Starts every role in one JVM, as {@code FUNC=all} does; {@link #url} reaches the API. */
-  static RoleProcess startAllInOne(String name, Map<String, String> env, int[] ports)
+  /**
+   * Starts every role in one JVM, as {@code FUNC=all} does: the API on {@code port}, the workers on
+   * the next two ports; {@link #url} reaches the API.
+   */
+  static RoleProcess startAllInOne(String name, Map<String, String> env, int port)
       throws IOException {
-    Map<String, String> withPorts = new java.util.HashMap<>(env);
-    withPorts.put("API_PORT", Integer.toString(ports[0]));
-    withPorts.put("LOCAL_WORKER_PORT", Integer.toString(ports[1]));
-    withPorts.put("MONITORING_WORKER_PORT", Integer.toString(ports[2]));
-    return launch(
-        name,
-        ports[0],
-        withPorts,
-        "-cp",
-        System.getProperty("upwatch.jar.launcher") + java.io.File.pathSeparator + jar("api-server"),
-        "io.upwatch.launcher.AllInOne",
-        "api-server=" + jar("api-server"),
-        "local-worker=" + jar("local-worker"),
-        "monitoring-worker=" + jar("monitoring-worker"));
+    Map<String, String> withPort = new java.util.HashMap<>(env);
+    withPort.put("SERVER_PORT", Integer.toString(port));
+    return launch("all", name, port, withPort);
   }
 
-  private static RoleProcess launch(String name, int port, Map<String, String> env, String... args)
+  /**
+   * Runs bin/run-role, the launch every deployment uses, with the build's jars; the flags added
+   * here (quick start-up, a small fixed heap: the tests start many JVMs on one machine) come after
+   * the role's own and win.
+   */
+  private static RoleProcess launch(String role, String name, int port, Map<String, String> env)
       throws IOException {
     Path log = Files.createDirectories(Path.of("target", "system-logs")).resolve(name + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(System.getProperty("upwatch.java", "java"));
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-Xss512k"));
-    command.addAll(List.of(args));
+    Path runRole = Path.of(System.getProperty("upwatch.root", "..")).resolve("bin/run-role");
     var builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(runRole.toString(), role)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().putAll(env);
+    builder.environment().remove("UPWATCH_JARS");
+    builder.environment().put("JAVA", System.getProperty("upwatch.java", "java"));
+    builder.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xmx384m");
     return new RoleProcess(name, port, log, builder.start());
   }
 
-  private static String jar(String role) {
-    return System.getProperty("upwatch.jar." + role);
+  /** Three consecutive free ports, for {@link #startAllInOne}; returns the first. */
+  static int freePorts() throws IOException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int first = freePort();
+      if (free(first + 1) && free(first + 2)) {
+        return first;
+      }
+    }
+    throw new IOException("No three consecutive free ports");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 
   /** Waits until the role reports ready, or fails with the tail of its log. */

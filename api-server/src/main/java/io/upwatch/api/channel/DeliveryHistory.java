@@ -1,9 +1,11 @@
 package io.upwatch.api.channel;
 
-import io.upwatch.common.notify.NotificationEvent;
+import io.upwatch.common.notify.NotificationPayload;
+import io.upwatch.common.notify.NotificationPayloads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
 class DeliveryHistory {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  DeliveryHistory(JdbcClient jdbc) {
+  DeliveryHistory(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   Page<DeliveryResponse> page(long channelId, Pageable pageable) {
@@ -44,28 +48,26 @@ class DeliveryHistory {
   }
 
   TestDeliveryResponse recordTest(NotificationChannel channel) {
-    String eventId = "test-" + UUID.randomUUID();
+    var payload =
+        NotificationPayload.test(
+            "test-" + UUID.randomUUID(),
+            clock.instant(),
+            new NotificationPayload.Channel(channel.getId(), channel.getName()));
     long id =
         jdbc.sql(
                 """
                 INSERT INTO notification_deliveries (channel_id, event_id, event, payload)
-                VALUES (?, ?, ?, jsonb_build_object(
-                    'eventId', ?::text, 'event', ?::text,
-                    'occurredAt', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                    'channel', jsonb_build_object('id', ?::bigint, 'name', ?::text)))
+                VALUES (?, ?, ?, ?::jsonb)
                 RETURNING id
                 """)
             .params(
                 channel.getId(),
-                eventId,
-                NotificationEvent.TEST.type(),
-                eventId,
-                NotificationEvent.TEST.type(),
-                channel.getId(),
-                channel.getName())
+                payload.eventId(),
+                payload.event().type(),
+                NotificationPayloads.toJson(payload))
             .query(Long.class)
             .single();
-    return new TestDeliveryResponse(id, eventId);
+    return new TestDeliveryResponse(id, payload.eventId());
   }
 
   private DeliveryResponse delivery(ResultSet rs, int row) throws SQLException {

@@ -1,14 +1,19 @@
 package io.upwatch.api.populate;
 
 import io.upwatch.api.config.ApiProperties;
+import io.upwatch.schema.UrlRows;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,13 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the experiment's {@code root} user with {@code POPULATE_URL_COUNT} URLs, once: whichever
  * replica inserts the user adds the URLs in the same transaction; the others find it and skip.
- * First checks are spread over one interval so the scheduler starts without a burst.
+ * First checks are spread over one interval so the scheduler starts without a burst. The URLs go
+ * through the shared bulk writer ({@link UrlRows}), as the benchmarks' do.
  */
 @Component
 class RootUserPopulator implements ApplicationRunner {
 
   static final String ROOT = "root";
-  private static final int BATCH = 1000;
   private static final Logger log = LoggerFactory.getLogger(RootUserPopulator.class);
 
   private final ApiProperties properties;
@@ -32,18 +37,21 @@ class RootUserPopulator implements ApplicationRunner {
   private final JdbcTemplate jdbcTemplate;
   private final PasswordEncoder passwordEncoder;
   private final TransactionTemplate transaction;
+  private final Clock clock;
 
   RootUserPopulator(
       ApiProperties properties,
       JdbcClient jdbc,
       JdbcTemplate jdbcTemplate,
       PasswordEncoder passwordEncoder,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      Clock clock) {
     this.properties = properties;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.passwordEncoder = passwordEncoder;
     this.transaction = transaction;
+    this.clock = clock;
   }
 
   @Override
@@ -89,30 +97,23 @@ class RootUserPopulator implements ApplicationRunner {
     int interval = Math.toIntExact(properties.defaultInterval().toSeconds());
     int timeoutMs = Math.toIntExact(properties.defaultTimeout().toMillis());
     int window = Math.toIntExact(properties.defaultFailureWindow().toSeconds());
-    List<Object[]> rows = new ArrayList<>(BATCH);
+    Instant now = clock.instant();
+    var random = ThreadLocalRandom.current();
+    List<UrlRows.NewUrl> urls = new ArrayList<>(populate.urlCount());
     for (int n = 1; n <= populate.urlCount(); n++) {
-      rows.add(
-          new Object[] {
-            userId,
-            "url" + n,
-            populate.urlTemplate().replace("{n}", Integer.toString(n)),
-            interval,
-            timeoutMs,
-            window
-          });
-      if (rows.size() == BATCH || n == populate.urlCount()) {
-        jdbcTemplate.batchUpdate(
-            """
-            INSERT INTO urls (user_id, name, url, threshold, interval_seconds, timeout_ms,
-                              failure_window_seconds, next_check_at)
-            VALUES (?, ?, ?, 5, ?, ?, ?, now() + random() * make_interval(secs => ?))
-            """,
-            rows.stream()
-                .map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5], r[3]})
-                .toList());
-        rows.clear();
-      }
+      urls.add(
+          new UrlRows.NewUrl(
+              userId,
+              "url" + n,
+              populate.urlTemplate().replace("{n}", Integer.toString(n)),
+              5,
+              interval,
+              timeoutMs,
+              window,
+              true,
+              now.plusMillis(random.nextLong(interval * 1000L))));
     }
+    jdbcTemplate.execute((ConnectionCallback<Integer>) db -> UrlRows.insert(db, urls));
     return true;
   }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.upwatch.api.config.ApiProperties;
 import io.upwatch.api.support.ApiIntegrationTest;
 import io.upwatch.api.support.TestData;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ class RootUserPopulatorIntegrationTests {
   @Autowired PasswordEncoder passwordEncoder;
   @Autowired TransactionTemplate transaction;
   @Autowired TestData data;
+  @Autowired Clock clock;
   @Autowired MockMvc mvc;
 
   @BeforeEach
@@ -46,6 +48,19 @@ class RootUserPopulatorIntegrationTests {
     assertThat(data.count("urls")).isEqualTo(2500);
     assertThat(jdbc.sql("SELECT url FROM urls WHERE name = 'url2500'").query(String.class).single())
         .isEqualTo("http://127.0.0.1:9000/t/2500");
+    assertThat(
+            jdbc.sql(
+                    """
+                    SELECT count(*) FROM urls
+                    WHERE enabled AND threshold = 5 AND interval_seconds = ?
+                      AND next_check_at >= now() - interval '1 minute'
+                      AND next_check_at < now() + make_interval(secs => interval_seconds)
+                    """)
+                .param(properties.defaultInterval().toSeconds())
+                .query(Long.class)
+                .single())
+        .as("enabled, with the defaults, first checks spread over one interval")
+        .isEqualTo(2500);
     mvc.perform(json(post("/user/login"), credentials("root", "rootpassword")))
         .andExpect(status().isOk());
   }
@@ -71,6 +86,7 @@ class RootUserPopulatorIntegrationTests {
             properties.maxRequestBody(),
             properties.loginThrottle(),
             populate);
-    return new RootUserPopulator(configured, jdbc, jdbcTemplate, passwordEncoder, transaction);
+    return new RootUserPopulator(
+        configured, jdbc, jdbcTemplate, passwordEncoder, transaction, clock);
   }
 }

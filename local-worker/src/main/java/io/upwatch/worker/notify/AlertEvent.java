@@ -19,6 +19,11 @@ public enum AlertEvent {
     return event.type();
   }
 
+  /** The shared event this is. */
+  NotificationEvent event() {
+    return event;
+  }
+
   /** The last part of the event id, {@code alert-<id>-<suffix>}. */
   String idSuffix() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,8 +1,8 @@
 package io.upwatch.worker.notify;
 
 import io.upwatch.common.notify.NotificationEvent;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.upwatch.common.notify.NotificationPayload;
+import io.upwatch.common.notify.NotificationPayloads;
 
 /**
  * What a delivery says, read from its payload, as fixed plain-text sentences for Slack and email.
@@ -12,36 +12,24 @@ import tools.jackson.databind.json.JsonMapper;
 record Notice(
     NotificationEvent event, String urlName, String url, String detail, String occurredAt) {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   static Notice of(Delivery delivery) {
-    JsonNode payload = JSON.readTree(delivery.payload());
-    NotificationEvent event = NotificationEvent.ofType(delivery.event());
-    if (event == NotificationEvent.TEST) {
-      return new Notice(
-          event, payload.path("channel").path("name").asString(""), "", "", occurred(payload));
+    NotificationPayload payload = NotificationPayloads.fromJson(delivery.payload());
+    String occurredAt = NotificationPayloads.time(payload.occurredAt());
+    if (payload.event() == NotificationEvent.TEST) {
+      return new Notice(payload.event(), payload.channel().name(), "", "", occurredAt);
     }
-    JsonNode alert = payload.path("alert");
-    JsonNode url = payload.path("url");
+    var alert = payload.alert();
     String detail =
-        event == NotificationEvent.ALERT_RESOLVED
+        payload.event() == NotificationEvent.ALERT_RESOLVED
             ? "The URL answered successfully again."
-            : alert.path("failureCount").asInt()
+            : alert.failureCount()
                 + " failed checks in the last "
-                + alert.path("windowSeconds").asInt()
+                + alert.windowSeconds()
                 + " s (threshold "
-                + alert.path("threshold").asInt()
+                + alert.threshold()
                 + ").";
     return new Notice(
-        event,
-        url.path("name").asString(""),
-        url.path("url").asString(""),
-        detail,
-        occurred(payload));
-  }
-
-  private static String occurred(JsonNode payload) {
-    return payload.path("occurredAt").asString("");
+        payload.event(), payload.url().name(), payload.url().url(), detail, occurredAt);
   }
 
   /** One line, e.g. {@code Alert opened: shop (https://shop.example)}. */

@@ -1,5 +1,11 @@
 package io.upwatch.worker.notify;
 
+import io.upwatch.common.notify.NotificationPayload;
+import io.upwatch.common.notify.NotificationPayloads;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -7,55 +13,31 @@ import org.springframework.stereotype.Component;
 /**
  * Records the deliveries of alert events in the caller's transaction (the one that opened or
  * resolved the alerts), one per enabled channel of the URL's owner that covers the URL. The event
- * id is derived from the alert, so recording the same event twice is a no-op. {@code happenedAt} is
- * the slot of the check that caused the event and {@code occurredAt} when it was detected; an event
- * detected more than one interval plus the timeout after its check (results that arrived late,
- * after an outage of the pipeline) says so in {@code detectedLate}.
+ * id is derived from the alert, so recording the same event twice is a no-op. The payload is the
+ * shared {@link NotificationPayload}, built from the alert and URL rows as they are now.
  */
 @Component
 public class NotificationOutbox {
 
-  private static final String ENQUEUE =
+  private static final String COVERED =
       """
-      INSERT INTO notification_deliveries (channel_id, event_id, event, alert_id, payload)
-      SELECT ch.id, e.event_id, e.event, a.id,
-             jsonb_build_object(
-               'eventId', e.event_id,
-               'event', e.event,
-               'occurredAt', to_char(e.occurred_at AT TIME ZONE 'UTC',
-                                     'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-               'happenedAt', to_char(e.slot AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-               'detectedLate', e.occurred_at - e.slot > make_interval(secs => u.interval_seconds)
-                                                        + u.timeout_ms * interval '1 millisecond',
-               'alert', jsonb_build_object(
-                   'id', a.id,
-                   'openedAt', to_char(a.opened_at AT TIME ZONE 'UTC',
-                                       'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                   'resolvedAt', to_char(e.resolved_at AT TIME ZONE 'UTC',
-                                         'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                   'triggerSlot', to_char(a.trigger_slot AT TIME ZONE 'UTC',
-                                          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                   'resolvedSlot', to_char(e.resolved_slot AT TIME ZONE 'UTC',
-                                           'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                   'failureCount', a.failure_count,
-                   'threshold', a.threshold,
-                   'windowSeconds', a.window_seconds),
-               'url', jsonb_build_object('id', u.id, 'name', u.name, 'url', u.url))
+      SELECT a.id, a.opened_at, a.resolved_at, a.trigger_slot, a.resolved_slot, a.failure_count,
+             a.threshold, a.window_seconds, u.id AS url_id, u.name, u.url, u.interval_seconds,
+             u.timeout_ms, ch.id AS channel_id
       FROM alerts a
       JOIN urls u ON u.id = a.url_id
-      CROSS JOIN LATERAL (
-          SELECT 'alert-' || a.id || '-' || ? AS event_id, p.event,
-                 CASE WHEN p.event = 'alert.resolved' THEN a.resolved_at END AS resolved_at,
-                 CASE WHEN p.event = 'alert.resolved' THEN a.resolved_slot END AS resolved_slot,
-                 CASE WHEN p.event = 'alert.resolved' THEN a.resolved_at ELSE a.opened_at END
-                     AS occurred_at,
-                 CASE WHEN p.event = 'alert.resolved' THEN a.resolved_slot ELSE a.trigger_slot END
-                     AS slot
-          FROM (SELECT ?::varchar AS event) p) e
       JOIN notification_channels ch ON ch.user_id = u.user_id AND ch.enabled
       WHERE a.id = ANY(?)
         AND (ch.all_urls OR EXISTS (SELECT 1 FROM notification_channel_urls l
                                     WHERE l.channel_id = ch.id AND l.url_id = u.id))
+      """;
+
+  private static final String ENQUEUE =
+      """
+      INSERT INTO notification_deliveries (channel_id, event_id, event, alert_id, payload)
+      SELECT d.channel_id, d.event_id, ?, d.alert_id, d.payload::jsonb
+      FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[])
+           AS d(channel_id, event_id, alert_id, payload)
       ON CONFLICT (event_id, channel_id) DO NOTHING
       """;
 
@@ -74,8 +56,58 @@ public class NotificationOutbox {
     if (alertIds.isEmpty()) {
       return 0;
     }
-    return jdbc.sql(ENQUEUE)
-        .params(event.idSuffix(), event.type(), alertIds.toArray(Long[]::new))
-        .update();
+    List<Row> rows = jdbc.sql(COVERED).param(alertIds.toArray(Long[]::new)).query(this::row).list();
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    Long[] channels = new Long[rows.size()];
+    String[] eventIds = new String[rows.size()];
+    Long[] alerts = new Long[rows.size()];
+    String[] payloads = new String[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      String eventId = "alert-" + row.alert().id() + "-" + event.idSuffix();
+      channels[i] = row.channelId();
+      eventIds[i] = eventId;
+      alerts[i] = row.alert().id();
+      payloads[i] =
+          NotificationPayloads.toJson(
+              NotificationPayload.alertEvent(
+                  eventId, event.event(), row.alert(), row.url(), row.onTime()));
+    }
+    return jdbc.sql(ENQUEUE).params(event.type(), channels, eventIds, alerts, payloads).update();
   }
+
+  private Row row(ResultSet rs, int n) throws SQLException {
+    var alert =
+        new NotificationPayload.Alert(
+            rs.getLong("id"),
+            instant(rs, "opened_at"),
+            instant(rs, "resolved_at"),
+            instant(rs, "trigger_slot"),
+            instant(rs, "resolved_slot"),
+            rs.getInt("failure_count"),
+            rs.getInt("threshold"),
+            rs.getInt("window_seconds"));
+    var url =
+        new NotificationPayload.Url(
+            rs.getLong("url_id"), rs.getString("name"), rs.getString("url"));
+    Duration onTime =
+        Duration.ofSeconds(rs.getInt("interval_seconds")).plusMillis(rs.getInt("timeout_ms"));
+    return new Row(alert, url, onTime, rs.getLong("channel_id"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    var timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  /**
+   * One alert and one channel that hears about it; {@code onTime}: the URL's interval + timeout.
+   */
+  private record Row(
+      NotificationPayload.Alert alert,
+      NotificationPayload.Url url,
+      Duration onTime,
+      long channelId) {}
 }

@@ -22,14 +22,11 @@ class NotifyConfiguration {
   private static final Logger log = LoggerFactory.getLogger(NotifyConfiguration.class);
 
   @Bean(destroyMethod = "stop")
-  HttpClient notificationHttpClient(NotifyProperties properties) throws Exception {
+  HttpClient notificationHttpClient(NotifyProperties properties, TargetPolicy outboundTargetPolicy)
+      throws Exception {
     var client =
         GuardedClients.create(
-            "notify-http",
-            8,
-            TargetPolicy.of(properties.blockPrivateTargets()),
-            properties.sendTimeout(),
-            "Upwatch-Notifier");
+            "notify-http", 8, outboundTargetPolicy, properties.sendTimeout(), "Upwatch-Notifier");
     client.setConnectTimeout(properties.sendTimeout().toMillis());
     client.start();
     return client;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
+import io.upwatch.common.outbound.OutboundProperties;
 import io.upwatch.testing.WebhookReceiver;
 import io.upwatch.worker.alert.AlertEvaluator;
 import io.upwatch.worker.support.Fixtures;
@@ -90,6 +91,14 @@ class NotificationIntegrationTests {
     assertThat(body.path("url").path("name").asString()).isEqualTo("shop");
     assertThat(body.path("alert").path("failureCount").asInt()).isEqualTo(2);
     assertThat(body.path("alert").path("resolvedAt").isNull()).isTrue();
+    assertThat(body.path("happenedAt").asString())
+        .isEqualTo(body.path("alert").path("triggerSlot").asString())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    JsonNode resolvedBody = JsonMapper.builder().build().readTree(resolved.body());
+    assertThat(resolvedBody.path("occurredAt").asString())
+        .isEqualTo(resolvedBody.path("alert").path("resolvedAt").asString());
+    assertThat(resolvedBody.path("happenedAt").asString())
+        .isEqualTo(resolvedBody.path("alert").path("resolvedSlot").asString());
     assertThat(deliveries("DELIVERED")).isEqualTo(2);
   }
 
@@ -198,10 +207,10 @@ class NotificationIntegrationTests {
             properties.retryMaxDelay(),
             properties.giveUpAfter(),
             properties.historyRetention(),
-            true,
             properties.smtp());
     var configuration = new NotifyConfiguration();
-    var client = configuration.notificationHttpClient(strict);
+    var client =
+        configuration.notificationHttpClient(strict, new OutboundProperties(true).targetPolicy());
     try (var blocked =
         new NotificationDispatcher(
             queue,

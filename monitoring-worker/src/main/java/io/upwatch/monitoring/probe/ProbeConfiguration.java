@@ -5,12 +5,13 @@ import io.upwatch.monitoring.MonitoringProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The prober, under the role's outbound policy (upwatch.outbound, the same as notifications'). */
 @Configuration(proxyBeanMethods = false)
 class ProbeConfiguration {
 
   @Bean(destroyMethod = "close")
-  HttpProber prober(MonitoringProperties properties) throws Exception {
-    return new HttpProber(
-        ProbeSettings.from(properties), TargetPolicy.of(properties.blockPrivateTargets()));
+  HttpProber prober(MonitoringProperties properties, TargetPolicy outboundTargetPolicy)
+      throws Exception {
+    return new HttpProber(ProbeSettings.from(properties), outboundTargetPolicy);
   }
 }
