@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param checksRetention how long check rows are kept (whole daily partitions are dropped)
  * @param maintenanceInterval time between partition maintenance passes
  * @param metricsInterval time between reads of the streams' length and backlog for the metrics
+ * @param pingSettle how long after a heartbeat's deadline the missed-ping pass waits before judging
+ *     it, so that a ping still on its way through the result stream is stored first
  * @param autostart false leaves every loop stopped (for tests that drive passes themselves)
  */
 @Validated
@@ -40,4 +42,5 @@ public record WorkerProperties(
     @NotNull Duration checksRetention,
     @NotNull Duration maintenanceInterval,
     @NotNull Duration metricsInterval,
+    @NotNull Duration pingSettle,
     boolean autostart) {}
