@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBody the largest request body accepted
  * @param loginThrottle limits on failed logins
  * @param populate experiment data created at start
+ * @param publicUrl the base URL users reach this API at (e.g. {@code https://upwatch.example.com}),
+ *     from which heartbeat ping URLs are built; when empty, the base of the request being answered
+ * @param heartbeat heartbeat monitors and their pings
  */
 @Validated
 @ConfigurationProperties(prefix = "upwatch.api")
@@ -37,7 +40,9 @@ public record ApiProperties(
     @NotNull Duration statsRetention,
     @NotNull DataSize maxRequestBody,
     @Valid @NotNull LoginThrottle loginThrottle,
-    @Valid @NotNull Populate populate) {
+    @Valid @NotNull Populate populate,
+    @NotNull String publicUrl,
+    @Valid @NotNull Heartbeat heartbeat) {
 
   /**
    * JWT settings.
@@ -66,4 +71,23 @@ public record ApiProperties(
    * @param rootPassword the root user's password; a random one is generated and logged if blank
    */
   public record Populate(@Min(0) int urlCount, String urlTemplate, String rootPassword) {}
+
+  /**
+   * Heartbeat monitors.
+   *
+   * @param defaultGrace how late a ping may come when a heartbeat is registered without a grace
+   * @param tokenCacheTtl how long a ping token's monitor (or its absence) is remembered: a rotated
+   *     or deleted token may keep working on other replicas this long
+   * @param tokenCacheSize most ping tokens remembered per replica
+   * @param startTtl how long a /start ping waits for its success or failure ping to measure the
+   *     run's duration
+   * @param resultsMaxLength approximate cap of the result stream when publishing pings (as the
+   *     monitoring workers' {@code upwatch.monitoring.results-max-length})
+   */
+  public record Heartbeat(
+      @NotNull Duration defaultGrace,
+      @NotNull Duration tokenCacheTtl,
+      @Min(1) long tokenCacheSize,
+      @NotNull Duration startTtl,
+      @Min(1000) long resultsMaxLength) {}
 }
