@@ -189,7 +189,10 @@ class HeartbeatApiIntegrationTests {
 
   @Test
   void badHeartbeatSettingsAre400ProblemsNamingTheField() throws Exception {
-    expectInvalid("{\"name\": \"b\", \"kind\": \"HEARTBEAT\"}", "heartbeat.periodSeconds");
+    expectInvalid("{\"name\": \"b\", \"kind\": \"HEARTBEAT\"}", "heartbeat");
+    expectInvalid(
+        "{\"name\": \"b\", \"kind\": \"HEARTBEAT\", \"heartbeat\": {\"graceSeconds\": 5}}",
+        "heartbeat.periodSeconds");
     expectInvalid(
         "{\"name\": \"b\", \"kind\": \"HEARTBEAT\", \"heartbeat\": {\"periodSeconds\": 5}}",
         "heartbeat.periodSeconds");

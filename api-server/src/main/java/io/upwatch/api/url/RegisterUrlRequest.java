@@ -26,6 +26,7 @@ import jakarta.validation.constraints.NotBlank;
         """
         {"name": "homepage", "url": "https://example.com/", "threshold": 3,
          "intervalSeconds": 60, "timeoutSeconds": 10, "failureWindowSeconds": 300}""")
+@KindFields
 public record RegisterUrlRequest(
     @NotBlank @UrlName String name,
     @HttpUrl String url,

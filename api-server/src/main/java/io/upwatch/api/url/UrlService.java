@@ -71,13 +71,12 @@ public class UrlService {
   }
 
   private MonitoredUrl register(long userId, RegisterUrlRequest request, boolean refuseDeadRule) {
-    MonitorKind kind = MonitorRequests.check(request);
     // Serialise per user, so concurrent registrations cannot overshoot the limit.
     userLock.lock(userId);
     if (urls.countByUserId(userId) >= properties.maxUrlCount()) {
       throw new UrlLimitReached(properties.maxUrlCount());
     }
-    boolean heartbeat = kind == MonitorKind.HEARTBEAT;
+    boolean heartbeat = request.kind() == MonitorKind.HEARTBEAT;
     var settings = heartbeat ? heartbeatSettings(request) : probedSettings(request);
     if (refuseDeadRule) {
       settings.requireRuleCanFire();
