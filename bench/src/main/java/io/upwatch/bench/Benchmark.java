@@ -79,7 +79,7 @@ public final class Benchmark {
         int pingSeconds = Integer.parseInt(env("BENCH_PING_SECONDS", "5"));
         int redis = Integer.parseInt(env("BENCH_PING_REDIS_DATABASE", "12"));
         log("heartbeat pings: " + rate + "/s for " + pingSeconds + " s");
-        report.put("pings", PingBench.run(bench, rate, pingSeconds, redis));
+        report.put("pings", PingBench.run(bench, rate, pingSeconds, redis, profiles));
       }
     }
     report.put("targets", Targets.evaluate(report));

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -68,16 +67,15 @@ class PingRecorder {
           started == null ? 0 : Math.max(0, now.toEpochMilli() - Long.parseLong(started));
       boolean failed = kind == PingKind.FAILURE;
       results.publish(
-          List.of(
-              new CheckResult(
-                  new TaskId(target.urlId(), now),
-                  now,
-                  duration,
-                  null,
-                  failed ? FailureKind.REPORTED_FAILURE : null,
-                  failed ? PingMessages.fromBody(body) : null,
-                  null,
-                  null)));
+          new CheckResult(
+              new TaskId(target.urlId(), now),
+              now,
+              duration,
+              null,
+              failed ? FailureKind.REPORTED_FAILURE : null,
+              failed ? PingMessages.fromBody(body) : null,
+              null,
+              null));
     }
     pings.get(kind).increment();
   }

@@ -44,6 +44,11 @@ public class ResultQueue extends StreamQueue {
     }
   }
 
+  /** Publishes one result that answers no task (a heartbeat's ping), in one round trip. */
+  public void publish(CheckResult result) {
+    add(result.toFields());
+  }
+
   /**
    * Publishes every result and then acknowledges its task in the task stream, in one round trip;
    * throws if that failed, in which case some results may be published and no task acknowledged.
