@@ -27,9 +27,9 @@ class ScheduleCursorSystemTests {
   // Its own databases, so it can run beside the other system tests; overridable for the same
   // reason when several checkouts test on one machine.
   private static final String DATABASE =
-      setting("UPWATCH_CURSOR_SYSTEM_TEST_DATABASE", "upwatch_cursor_system_test");
+      RoleProcess.setting("UPWATCH_CURSOR_SYSTEM_TEST_DATABASE", "upwatch_cursor_system_test");
   private static final int REDIS_DB =
-      Integer.parseInt(setting("UPWATCH_CURSOR_SYSTEM_TEST_REDIS_DATABASE", "9"));
+      Integer.parseInt(RoleProcess.setting("UPWATCH_CURSOR_SYSTEM_TEST_REDIS_DATABASE", "9"));
   private static final int INTERVAL = 10;
   private static final Duration CHURN = Duration.ofSeconds(50);
 
@@ -139,10 +139,5 @@ class ScheduleCursorSystemTests {
 
   private Connection connect() throws Exception {
     return DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
-  }
-
-  private static String setting(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }
