@@ -110,6 +110,12 @@ class HeartbeatApiIntegrationTests {
     mvc.perform(post(pingPath(id) + "/fail").contentType(MediaType.TEXT_PLAIN).content(log))
         .andExpect(status().isOk());
     mvc.perform(get(pingPath(id) + "/fail")).andExpect(status().isOk());
+    // As curl --data-binary sends it: form encoded, though it is not a form.
+    mvc.perform(
+            post(pingPath(id) + "/fail")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("tar: a+b & c: 100% full"))
+        .andExpect(status().isOk());
 
     List<CheckResult> results = results();
     assertThat(results).allMatch(r -> r.failureKind() == FailureKind.REPORTED_FAILURE);
@@ -118,6 +124,7 @@ class HeartbeatApiIntegrationTests {
         .startsWith("…")
         .endsWith("pg_dump: error: connection refused");
     assertThat(results.get(1).message()).isEqualTo("the job reported a failure");
+    assertThat(results.get(2).message()).isEqualTo("tar: a+b & c: 100% full");
   }
 
   @Test

@@ -4,14 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,9 +56,7 @@ class PingController {
       description = "As `GET /ping/{token}`; a body is accepted and ignored.")
   @PingResponses
   @PostMapping(path = "/ping/{token}")
-  ResponseEntity<String> pingPost(
-      @Parameter(description = TOKEN) @PathVariable String token,
-      @RequestBody(required = false) String body) {
+  ResponseEntity<String> pingPost(@Parameter(description = TOKEN) @PathVariable String token) {
     return record(token, PingKind.SUCCESS, null);
   }
 
@@ -76,19 +77,24 @@ class PingController {
       summary = "Report a failed run, with its log",
       description =
           "As `GET /ping/{token}/fail`; the body (e.g. the job's last log lines) becomes the"
-              + " check's message, of which the last 256 characters are kept.")
-  @PingResponses
-  @PostMapping(path = "/ping/{token}/fail")
-  ResponseEntity<String> failPost(
-      @Parameter(description = TOKEN) @PathVariable String token,
-      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              + " check's message, of which the last 256 characters are kept. The body is read"
+              + " as sent, whatever its content type (curl's `--data-binary` sends form encoding).",
+      requestBody =
+          @RequestBody(
+              required = false,
               description = "Free text, e.g. `tail -c 1024 job.log`.",
               content =
                   @Content(
                       mediaType = MediaType.TEXT_PLAIN_VALUE,
-                      schema = @Schema(type = "string", example = "pg_dump: connection refused")))
-          @RequestBody(required = false)
-          String body) {
+                      schema = @Schema(type = "string", example = "pg_dump: connection refused"))))
+  @PingResponses
+  @PostMapping(path = "/ping/{token}/fail")
+  ResponseEntity<String> failPost(
+      @Parameter(description = TOKEN) @PathVariable String token, HttpServletRequest request)
+      throws IOException {
+    // The raw bytes, not a @RequestBody String: Spring rebuilds a form post's body from its
+    // decoded parameters, which would garble a log ('+', '&', '%').
+    String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return record(token, PingKind.FAILURE, body);
   }
 
@@ -110,9 +116,7 @@ class PingController {
       description = "As `GET /ping/{token}/start`; a body is accepted and ignored.")
   @PingResponses
   @PostMapping(path = "/ping/{token}/start")
-  ResponseEntity<String> startPost(
-      @Parameter(description = TOKEN) @PathVariable String token,
-      @RequestBody(required = false) String body) {
+  ResponseEntity<String> startPost(@Parameter(description = TOKEN) @PathVariable String token) {
     return record(token, PingKind.START, null);
   }
 
