@@ -114,7 +114,7 @@ class MissedPingIntegrationTests {
     }
     pass.judgePass();
 
-    // deadline, +10 s and +20 s are past the 5 s settle margin; +30 s is not.
+    // deadline, +10 s and +20 s are past the settle margin (2 s); +30 s is not.
     List<TaskId> ids = fixtures.results().stream().map(CheckResult::id).toList();
     assertThat(ids).hasSize(beats.size() * 3).doesNotHaveDuplicates();
     assertThat(fixtures.results()).allMatch(r -> r.failureKind() == FailureKind.NO_PING);
