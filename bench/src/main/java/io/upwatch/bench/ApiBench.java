@@ -167,7 +167,7 @@ final class ApiBench {
     return m;
   }
 
-  private static double percentile(List<Long> sorted, double p) {
+  static double percentile(List<Long> sorted, double p) {
     return sorted.isEmpty()
         ? Double.NaN
         : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size()));

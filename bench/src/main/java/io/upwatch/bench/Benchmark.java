@@ -16,11 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code latest.md}). Settings from the environment: {@code BENCH_URLS} (20000), {@code
  * BENCH_INTERVAL} seconds (10), {@code BENCH_SECONDS} measured (120), {@code BENCH_PROBER_TASKS}
  * (30000), {@code BENCH_BASELINE_SECONDS} (10), {@code BENCH_PHASES}: a comma-separated subset of
- * {@code baselines,prober,e2e,api} (all), to measure phases alone.
+ * {@code baselines,prober,e2e,api,pings} (all), to measure phases alone; {@code BENCH_PING_RATE}
+ * (5000) pings a second for {@code BENCH_PING_SECONDS} (5) on Redis database {@code
+ * BENCH_PING_REDIS_DATABASE} (12).
  */
 public final class Benchmark {
 
-  static final List<String> PHASES = List.of("baselines", "prober", "e2e", "api");
+  static final List<String> PHASES = List.of("baselines", "prober", "e2e", "api", "pings");
 
   private Benchmark() {}
 
@@ -43,8 +45,12 @@ public final class Benchmark {
     Set<String> phases = Set.of(env("BENCH_PHASES", String.join(",", PHASES)).split(","));
     report.put("phases", PHASES.stream().filter(phases::contains).toList());
     Map<String, Object> profiles = new LinkedHashMap<>();
-    try (Proc farm = bench.farm()) {
-      Thread.sleep(1500);
+    // Only the phases that check targets need the farm; the ping burst runs without it.
+    boolean needsFarm = phases.stream().anyMatch(List.of("baselines", "prober", "e2e")::contains);
+    try (Proc farm = needsFarm ? bench.farm() : null) {
+      if (needsFarm) {
+        Thread.sleep(1500);
+      }
       if (phases.contains("baselines")) {
         log("baselines: wrk and blackbox exporter");
         double raw = Baselines.rawGetRate(baselineSeconds);
@@ -67,6 +73,13 @@ public final class Benchmark {
         int apiUrls = Integer.parseInt(env("BENCH_API_URLS", "10000"));
         log("API: " + apiUrls + " URLs with a day of history");
         report.put("api", ApiBench.run(bench, apiUrls, baselineSeconds, profiles));
+      }
+      if (phases.contains("pings")) {
+        int rate = Integer.parseInt(env("BENCH_PING_RATE", "5000"));
+        int pingSeconds = Integer.parseInt(env("BENCH_PING_SECONDS", "5"));
+        int redis = Integer.parseInt(env("BENCH_PING_REDIS_DATABASE", "12"));
+        log("heartbeat pings: " + rate + "/s for " + pingSeconds + " s");
+        report.put("pings", PingBench.run(bench, rate, pingSeconds, redis, profiles));
       }
     }
     report.put("targets", Targets.evaluate(report));

@@ -32,7 +32,7 @@ final class Markdown {
           .append(Boolean.TRUE.equals(target.get("met")) ? "yes" : "**no**")
           .append(" |\n");
     }
-    for (String section : List.of("baselines", "proberAlone", "endToEnd", "api")) {
+    for (String section : List.of("baselines", "proberAlone", "endToEnd", "api", "pings")) {
       if (report.get(section) instanceof Map<?, ?> figures) {
         out.append("\n## ").append(section).append("\n\n| figure | value |\n|---|---|\n");
         figures.forEach(

@@ -69,6 +69,18 @@ final class Targets {
           target(
               "API 24 h stats p99 < 20 ms (10k URLs, a day of history)", statsP99, statsP99 < 20));
     }
+    Map<String, Object> pings = section(report, "pings");
+    if (pings != null) {
+      // The bar: a burst at the top of the hour must not topple the API. Every offered
+      // ping answered 200, none shed by the bounded load generator, even with every token cold.
+      Map<String, Object> cold = section(pings, "coldTokens");
+      double failed = number(cold, "errors") + number(cold, "shed");
+      targets.add(
+          target(
+              "heartbeat ping burst, every token cold: 0 errors or shed pings",
+              failed,
+              failed == 0));
+    }
     return targets;
   }
 

@@ -127,8 +127,13 @@ public record CheckResult(
     if (message != null) {
       fields.put(MESSAGE, message);
     }
-    fields.put(WORKER, workerId);
-    fields.put(REGION, region);
+    // Absent for results no worker ran: a heartbeat's pings and missed periods.
+    if (workerId != null) {
+      fields.put(WORKER, workerId);
+    }
+    if (region != null) {
+      fields.put(REGION, region);
+    }
     return fields;
   }
 

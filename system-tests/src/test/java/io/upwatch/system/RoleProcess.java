@@ -34,6 +34,12 @@ final class RoleProcess implements AutoCloseable {
    * What every role needs to reach the test's PostgreSQL database and Redis database; a copy the
    * caller may add to.
    */
+  /** An environment variable, or the fallback when it is unset or blank. */
+  static String setting(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
   static Map<String, String> environment(String jdbcUrl, int redisDatabase) {
     Map<String, String> env = new java.util.HashMap<>();
     env.put("SPRING_DATASOURCE_URL", jdbcUrl);

@@ -45,6 +45,14 @@ final class UpwatchApi implements AutoCloseable {
     return send("POST", "/api/v1/urls", body, 201).get("id").asLong();
   }
 
+  /** Registers a heartbeat monitor (threshold 0); returns it with its ping URLs. */
+  JsonNode registerHeartbeat(String name, int periodSeconds, int graceSeconds) throws Exception {
+    String body =
+        "{\"name\": \"%s\", \"kind\": \"HEARTBEAT\", \"heartbeat\": {\"periodSeconds\": %d, \"graceSeconds\": %d}}"
+            .formatted(name, periodSeconds, graceSeconds);
+    return send("POST", "/api/v1/urls", body, 201);
+  }
+
   void changeThreshold(long urlId, int threshold) throws Exception {
     send("PATCH", "/api/v1/urls/" + urlId, "{\"threshold\": %d}".formatted(threshold), 200);
   }

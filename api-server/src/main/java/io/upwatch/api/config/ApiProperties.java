@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBody the largest request body accepted, in bytes ({@code 64KB}); 64 KiB
  * @param loginThrottle limits on failed logins
  * @param populate experiment data created at start
+ * @param publicUrl the base URL users reach this API at (e.g. {@code https://upwatch.example.com}),
+ *     from which heartbeat ping URLs are built; when empty, the base of the request being answered
+ * @param heartbeat heartbeat monitors and their pings
  */
 @Validated
 @ConfigurationProperties(prefix = "upwatch.api")
@@ -39,7 +42,9 @@ public record ApiProperties(
     @NotNull @DefaultValue("7d") Duration statsRetention,
     @NotNull @DefaultValue("64KB") DataSize maxRequestBody,
     @Valid @NotNull @DefaultValue LoginThrottle loginThrottle,
-    @Valid @NotNull @DefaultValue Populate populate) {
+    @Valid @NotNull @DefaultValue Populate populate,
+    @NotNull @DefaultValue("") String publicUrl,
+    @Valid @NotNull @DefaultValue Heartbeat heartbeat) {
 
   /**
    * JWT settings.
@@ -79,4 +84,24 @@ public record ApiProperties(
       @Min(0) @DefaultValue("0") int urlCount,
       @NotBlank @DefaultValue("http://localhost/{n}") String urlTemplate,
       String rootPassword) {}
+
+  /**
+   * Heartbeat monitors.
+   *
+   * @param defaultGrace how late a ping may come when a heartbeat is registered without a grace; 60
+   *     s
+   * @param tokenCacheTtl how long a ping token's monitor (or its absence) is remembered: a rotated
+   *     or deleted token may keep working on other replicas this long; 60 s
+   * @param tokenCacheSize most ping tokens remembered per replica; 100,000
+   * @param startTtl how long a /start ping waits for its success or failure ping to measure the
+   *     run's duration; 24 h
+   * @param resultsMaxLength approximate cap of the result stream when publishing pings (as the
+   *     monitoring workers' {@code upwatch.monitoring.results-max-length}); 1,000,000
+   */
+  public record Heartbeat(
+      @NotNull @DefaultValue("60s") Duration defaultGrace,
+      @NotNull @DefaultValue("60s") Duration tokenCacheTtl,
+      @Min(1) @DefaultValue("100000") long tokenCacheSize,
+      @NotNull @DefaultValue("24h") Duration startTtl,
+      @Min(1000) @DefaultValue("1000000") long resultsMaxLength) {}
 }

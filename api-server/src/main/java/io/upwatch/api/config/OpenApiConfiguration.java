@@ -46,6 +46,11 @@ import org.springframework.context.annotation.Configuration;
       @Tag(name = "Checks and stats", description = "Recent checks and outcome counts of a URL."),
       @Tag(name = "Alerts", description = "Alerts raised when a URL fails too often."),
       @Tag(
+          name = "Heartbeat pings",
+          description =
+              "What a heartbeat monitor's job calls: public, the token in the path is the"
+                  + " credential."),
+      @Tag(
           name = "Notification channels",
           description = "Where alerts are sent (webhook, Slack, email) and what was delivered."),
       @Tag(

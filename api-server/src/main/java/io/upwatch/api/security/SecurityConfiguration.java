@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,7 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Stateless bearer-token security: signup, login, docs and probes are open; everything else needs
  * an HS256 JWT with an expiry, issued by {@link TokenIssuer} and verified by {@link JjwtDecoder}
- * (jjwt, the one JWT library).
+ * (jjwt, the one JWT library). Heartbeat pings ({@code /ping/**}) have a chain of their own without
+ * authentication: the token in the path is their credential, and a burst of pings should not pay
+ * for a bearer-token filter it cannot use.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,6 +40,22 @@ class SecurityConfiguration {
   };
 
   @Bean
+  @Order(1)
+  SecurityFilterChain pingFilterChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/ping/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain securityFilterChain(
       HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
     return http.csrf(csrf -> csrf.disable())

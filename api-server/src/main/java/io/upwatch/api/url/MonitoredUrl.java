@@ -50,6 +50,14 @@ public class MonitoredUrl extends Timestamped {
   @Column(nullable = false)
   private boolean enabled = true;
 
+  // Heartbeats only: how late a ping may come (the period is intervalSeconds) and the secret of
+  // the ping URL.
+  @Column(name = "grace_seconds")
+  private Integer graceSeconds;
+
+  @Column(name = "ping_token", length = 32)
+  private String pingToken;
+
   // The scheduler's cursor: written here only on insert. The scheduler moves it concurrently, so an
   // entity update would write back the value it loaded and hand an already claimed slot out again;
   // the API's legitimate moves are relative SQL updates (UrlRepository#moveCursor).
@@ -66,6 +74,20 @@ public class MonitoredUrl extends Timestamped {
     this.userId = userId;
     this.nextCheckAt = firstCheckAt;
     apply(settings);
+  }
+
+  /**
+   * A heartbeat monitor, due its first ping by {@code firstDeadline}.
+   *
+   * @param settings its name and rule; the interval is its period
+   */
+  static MonitoredUrl heartbeat(
+      long userId, UrlSettings settings, Duration grace, String pingToken, Instant firstDeadline) {
+    MonitoredUrl url = new MonitoredUrl(userId, settings, firstDeadline);
+    url.kind = MonitorKind.HEARTBEAT;
+    url.setGrace(grace);
+    url.pingToken = pingToken;
+    return url;
   }
 
   /** Replaces name, target, rule and schedule with the given settings. */
@@ -97,6 +119,31 @@ public class MonitoredUrl extends Timestamped {
         Duration.ofSeconds(intervalSeconds),
         Duration.ofMillis(timeoutMs),
         Duration.ofSeconds(failureWindowSeconds));
+  }
+
+  void setGrace(Duration grace) {
+    this.graceSeconds = Math.toIntExact(grace.toSeconds());
+  }
+
+  /** Replaces the ping token; returns the old one. */
+  String rotatePingToken(String token) {
+    String old = pingToken;
+    pingToken = token;
+    return old;
+  }
+
+  boolean isHeartbeat() {
+    return kind == MonitorKind.HEARTBEAT;
+  }
+
+  /** A heartbeat's grace, or null for other kinds. */
+  public Duration getGrace() {
+    return graceSeconds == null ? null : Duration.ofSeconds(graceSeconds);
+  }
+
+  /** A heartbeat's ping token, or null for other kinds. */
+  public String getPingToken() {
+    return pingToken;
   }
 
   public Long getId() {

@@ -1,31 +1,38 @@
 package io.upwatch.api.url;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 
 /**
  * A URL to monitor. The original's body ({@code name}, {@code url}, {@code threshold} as a numeric
- * string such as {@code "5"}) is a valid request; the rest is optional.
+ * string such as {@code "5"}) is a valid request; the rest is optional. A heartbeat monitor (kind
+ * HEARTBEAT) has no {@code url}, interval or timeout: it sends {@code heartbeat} instead.
  *
  * @param name 1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs
- * @param url absolute http(s) URL, at most 2,048 characters
- * @param threshold an alert opens when failures in the window exceed this (0-1000)
+ * @param url absolute http(s) URL, at most 2,048 characters; required except for heartbeats
+ * @param threshold an alert opens when failures in the window exceed this (0-1000); required except
+ *     for heartbeats, whose default 0 alerts on the first missed period
  * @param intervalSeconds time between checks (10-86400, default 60)
  * @param timeoutSeconds total deadline of one check (1-60, default 10, at most the interval)
  * @param failureWindowSeconds trailing window for the alert rule (10-86400, default 300)
+ * @param kind what is checked: HTTP (default) or HEARTBEAT
+ * @param heartbeat a heartbeat's period and grace; only for kind HEARTBEAT
  */
 @Schema(
     example =
         """
         {"name": "homepage", "url": "https://example.com/", "threshold": 3,
          "intervalSeconds": 60, "timeoutSeconds": 10, "failureWindowSeconds": 300}""")
+@KindFields
 public record RegisterUrlRequest(
     @NotBlank @UrlName String name,
-    @NotBlank @HttpUrl String url,
-    @NotNull @Min(0) @Max(1000) Integer threshold,
+    @HttpUrl String url,
+    @Min(0) @Max(1000) Integer threshold,
     @Min(10) @Max(86400) Integer intervalSeconds,
     @Min(1) @Max(60) Integer timeoutSeconds,
-    @Min(10) @Max(86400) Integer failureWindowSeconds) {}
+    @Min(10) @Max(86400) Integer failureWindowSeconds,
+    MonitorKind kind,
+    @Valid HeartbeatRequest heartbeat) {}

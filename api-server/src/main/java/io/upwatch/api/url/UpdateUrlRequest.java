@@ -1,6 +1,7 @@
 package io.upwatch.api.url;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -14,6 +15,8 @@ import jakarta.validation.constraints.Min;
  * @param timeoutSeconds total deadline of one check (1-60, at most the interval)
  * @param failureWindowSeconds trailing window for the alert rule (10-86400)
  * @param enabled false pauses checks, true resumes them
+ * @param heartbeat a heartbeat's period and grace; only for heartbeats, which have no url, interval
+ *     or timeout
  */
 @Schema(
     example =
@@ -26,13 +29,17 @@ public record UpdateUrlRequest(
     @Min(10) @Max(86400) Integer intervalSeconds,
     @Min(1) @Max(60) Integer timeoutSeconds,
     @Min(10) @Max(86400) Integer failureWindowSeconds,
-    Boolean enabled) {
+    Boolean enabled,
+    @Valid HeartbeatRequest heartbeat) {
 
   /**
    * Whether this change sets part of the alert rule. Only then is a rule that can never fire
    * refused, so a URL stored that way through the original's routes can still be renamed or paused.
    */
   boolean setsRule() {
-    return threshold != null || intervalSeconds != null || failureWindowSeconds != null;
+    return threshold != null
+        || intervalSeconds != null
+        || failureWindowSeconds != null
+        || (heartbeat != null && heartbeat.periodSeconds() != null);
   }
 }

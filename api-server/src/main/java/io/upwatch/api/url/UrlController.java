@@ -1,8 +1,11 @@
 package io.upwatch.api.url;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.upwatch.api.heartbeat.PingUrls;
 import io.upwatch.api.security.CurrentUser;
 import io.upwatch.api.web.CreatedWithLocation;
 import io.upwatch.api.web.PageResponse;
@@ -30,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UrlController {
 
   private final UrlService urls;
+  private final PingUrls pingUrls;
 
-  UrlController(UrlService urls) {
+  UrlController(UrlService urls, PingUrls pingUrls) {
     this.urls = urls;
+    this.pingUrls = pingUrls;
   }
 
   @Operation(
@@ -42,7 +47,9 @@ class UrlController {
           "Starts checking the URL at its interval. An alert opens when more than `threshold`"
               + " checks fail within the failure window; a rule that could never fire (a"
               + " threshold above the checks that fit in the window) is refused with"
-              + " `maxReachableThreshold`.")
+              + " `maxReachableThreshold`. A heartbeat monitor (`kind: HEARTBEAT`) probes"
+              + " nothing: its job pings the returned `heartbeat.pingUrl`, and each period"
+              + " plus grace without a ping is a failed check (NO_PING).")
   @CreatedWithLocation
   @ApiResponse(
       responseCode = "400",
@@ -53,10 +60,31 @@ class UrlController {
   @ApiResponse(responseCode = "409", description = "The caller already has a URL of that name.")
   @PostMapping
   ResponseEntity<UrlResponse> register(
-      CurrentUser user, @Valid @RequestBody RegisterUrlRequest request) {
+      CurrentUser user,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      examples = {
+                        @ExampleObject(
+                            name = "http",
+                            summary = "An HTTP check every minute",
+                            value =
+                                """
+                                {"name": "homepage", "url": "https://example.com/", "threshold": 3,
+                                 "intervalSeconds": 60}"""),
+                        @ExampleObject(
+                            name = "heartbeat",
+                            summary = "An hourly cron job, alerting on the first missed run",
+                            value =
+                                """
+                                {"name": "nightly-backup", "kind": "HEARTBEAT",
+                                 "heartbeat": {"periodSeconds": 3600, "graceSeconds": 300}}""")
+                      }))
+          @Valid
+          @RequestBody
+          RegisterUrlRequest request) {
     var url = urls.register(user.id(), request);
-    return ResponseEntity.created(URI.create("/api/v1/urls/" + url.getId()))
-        .body(UrlResponse.from(url));
+    return ResponseEntity.created(URI.create("/api/v1/urls/" + url.getId())).body(response(url));
   }
 
   @Operation(
@@ -69,7 +97,7 @@ class UrlController {
       @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     var pageable = PageRequest.of(page, size, Sort.by("id"));
-    return PageResponse.from(urls.list(user.id(), pageable), UrlResponse::from);
+    return PageResponse.from(urls.list(user.id(), pageable), this::response);
   }
 
   @Operation(
@@ -78,7 +106,7 @@ class UrlController {
       description = "One of the caller's URLs with its settings.")
   @GetMapping("/{id}")
   UrlResponse get(CurrentUser user, @PathVariable long id) {
-    return UrlResponse.from(urls.get(user.id(), id));
+    return response(urls.get(user.id(), id));
   }
 
   @Operation(
@@ -97,7 +125,7 @@ class UrlController {
   @PatchMapping("/{id}")
   UrlResponse update(
       CurrentUser user, @PathVariable long id, @Valid @RequestBody UpdateUrlRequest request) {
-    return UrlResponse.from(urls.update(user.id(), id, request));
+    return response(urls.update(user.id(), id, request));
   }
 
   @Operation(
@@ -117,7 +145,7 @@ class UrlController {
       description = "Stops checking the URL until it is resumed; pausing a paused URL is a no-op.")
   @PostMapping("/{id}/pause")
   UrlResponse pause(CurrentUser user, @PathVariable long id) {
-    return UrlResponse.from(urls.setEnabled(user.id(), id, false));
+    return response(urls.setEnabled(user.id(), id, false));
   }
 
   @Operation(
@@ -126,6 +154,26 @@ class UrlController {
       description = "Checks the URL again at its interval; resuming an active URL is a no-op.")
   @PostMapping("/{id}/resume")
   UrlResponse resume(CurrentUser user, @PathVariable long id) {
-    return UrlResponse.from(urls.setEnabled(user.id(), id, true));
+    return response(urls.setEnabled(user.id(), id, true));
+  }
+
+  @Operation(
+      operationId = "rotatePingToken",
+      summary = "Give a heartbeat new ping URLs",
+      description =
+          "Replaces the heartbeat's ping token, e.g. after its ping URL leaked. The old URLs answer"
+              + " 404 at once on this server and within `upwatch.api.heartbeat.token-cache-ttl`"
+              + " (60 s) on every other replica.")
+  @ApiResponse(responseCode = "200", description = "The monitor with its new ping URLs.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "The monitor is not a heartbeat (`errors` names `kind`).")
+  @PostMapping("/{id}/ping-token")
+  UrlResponse rotatePingToken(CurrentUser user, @PathVariable long id) {
+    return response(urls.rotatePingToken(user.id(), id));
+  }
+
+  private UrlResponse response(MonitoredUrl url) {
+    return UrlResponse.from(url, pingUrls);
   }
 }

@@ -1,5 +1,6 @@
 package io.upwatch.api.url;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -45,4 +46,13 @@ interface UrlRepository extends JpaRepository<MonitoredUrl, Long> {
           WHERE id = :id
           """)
   void moveCursor(long id, int shiftSeconds, boolean resumed);
+
+  /**
+   * Sets a heartbeat's deadline, its next expected ping. Absolute, unlike {@link #moveCursor}: no
+   * scheduler hands out a heartbeat's slots, and the missed-ping pass that moves it holds the row
+   * until it commits.
+   */
+  @Modifying
+  @Query(nativeQuery = true, value = "UPDATE urls SET next_check_at = :deadline WHERE id = :id")
+  void setDeadline(long id, Instant deadline);
 }

@@ -1,5 +1,6 @@
 package io.upwatch.api.url;
 
+import io.upwatch.api.heartbeat.PingUrls;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * @param id the URL's id
  * @param name unique among the owner's URLs
  * @param kind what is checked: HTTP (the original's only kind), TCP, DNS or HEARTBEAT
- * @param url the checked URL
+ * @param url the checked URL; null for a heartbeat
  * @param threshold an alert opens when failures in the window exceed this
  * @param intervalSeconds time between checks
  * @param timeoutSeconds total deadline of one check
@@ -22,6 +23,7 @@ import java.util.List;
  *     can store such a rule
  * @param warnings what is wrong with the URL's settings and how to fix it, for a person; empty when
  *     nothing is
+ * @param heartbeat a heartbeat's period, grace and ping URLs; null for other kinds
  */
 public record UrlResponse(
     long id,
@@ -36,16 +38,17 @@ public record UrlResponse(
     Instant createdAt,
     Instant updatedAt,
     boolean ruleCanFire,
-    List<String> warnings) {
+    List<String> warnings,
+    HeartbeatResponse heartbeat) {
 
-  public static UrlResponse from(MonitoredUrl url) {
+  public static UrlResponse from(MonitoredUrl url, PingUrls pingUrls) {
     UrlSettings settings = url.settings();
     boolean ruleCanFire = settings.ruleCanFire();
     return new UrlResponse(
         url.getId(),
         url.getName(),
         url.getKind(),
-        url.getUrl(),
+        url.isHeartbeat() ? null : url.getUrl(),
         url.getThreshold(),
         url.getInterval().toSeconds(),
         url.getTimeout().toMillis() / 1000.0,
@@ -54,6 +57,7 @@ public record UrlResponse(
         url.getCreatedAt(),
         url.getUpdatedAt(),
         ruleCanFire,
-        ruleCanFire ? List.of() : List.of(settings.unreachableRule()));
+        ruleCanFire ? List.of() : List.of(settings.unreachableRule()),
+        url.isHeartbeat() ? HeartbeatResponse.from(url, pingUrls) : null);
   }
 }

@@ -1,9 +1,12 @@
 package io.upwatch.api.url;
 
 import io.upwatch.api.config.ApiProperties;
+import io.upwatch.api.heartbeat.PingToken;
+import io.upwatch.api.heartbeat.PingTokens;
 import io.upwatch.api.persistence.UserLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -27,12 +30,19 @@ public class UrlService {
   private final UserLock userLock;
   private final ApiProperties properties;
   private final Clock clock;
+  private final PingTokens pingTokens;
 
-  UrlService(UrlRepository urls, UserLock userLock, ApiProperties properties, Clock clock) {
+  UrlService(
+      UrlRepository urls,
+      UserLock userLock,
+      ApiProperties properties,
+      Clock clock,
+      PingTokens pingTokens) {
     this.urls = urls;
     this.userLock = userLock;
     this.properties = properties;
     this.clock = clock;
+    this.pingTokens = pingTokens;
   }
 
   /** Registers a URL; refuses a threshold that its window can never exceed. */
@@ -66,21 +76,44 @@ public class UrlService {
     if (urls.countByUserId(userId) >= properties.maxUrlCount()) {
       throw new UrlLimitReached(properties.maxUrlCount());
     }
-    var settings =
-        new UrlSettings(
-            request.name(),
-            TargetUrls.normalize(request.url()),
-            request.threshold(),
-            seconds(request.intervalSeconds(), properties.defaultInterval()),
-            seconds(request.timeoutSeconds(), properties.defaultTimeout()),
-            seconds(request.failureWindowSeconds(), properties.defaultFailureWindow()));
+    boolean heartbeat = request.kind() == MonitorKind.HEARTBEAT;
+    var settings = heartbeat ? heartbeatSettings(request) : probedSettings(request);
     if (refuseDeadRule) {
       settings.requireRuleCanFire();
     }
     if (urls.existsByUserIdAndName(userId, settings.name())) {
       throw new UrlNameTaken(settings.name());
     }
-    return save(new MonitoredUrl(userId, settings, clock.instant()));
+    if (!heartbeat) {
+      return save(new MonitoredUrl(userId, settings, clock.instant()));
+    }
+    Duration grace =
+        seconds(request.heartbeat().graceSeconds(), properties.heartbeat().defaultGrace());
+    Instant firstDeadline = clock.instant().plus(settings.interval()).plus(grace);
+    return save(
+        MonitoredUrl.heartbeat(userId, settings, grace, PingToken.generate(), firstDeadline));
+  }
+
+  private UrlSettings probedSettings(RegisterUrlRequest request) {
+    return new UrlSettings(
+        request.name(),
+        TargetUrls.normalize(request.url()),
+        request.threshold(),
+        seconds(request.intervalSeconds(), properties.defaultInterval()),
+        seconds(request.timeoutSeconds(), properties.defaultTimeout()),
+        seconds(request.failureWindowSeconds(), properties.defaultFailureWindow()));
+  }
+
+  // A heartbeat probes nothing: no target, and a timeout that only satisfies the table.
+  private UrlSettings heartbeatSettings(RegisterUrlRequest request) {
+    Duration period = Duration.ofSeconds(request.heartbeat().periodSeconds());
+    return new UrlSettings(
+        request.name(),
+        "",
+        Objects.requireNonNullElse(request.threshold(), 0),
+        period,
+        min(properties.defaultTimeout(), period),
+        seconds(request.failureWindowSeconds(), properties.defaultFailureWindow()));
   }
 
   @Transactional(readOnly = true)
@@ -106,13 +139,18 @@ public class UrlService {
   @Transactional
   public MonitoredUrl update(long userId, long urlId, UpdateUrlRequest request) {
     MonitoredUrl url = get(userId, urlId);
+    MonitorRequests.check(url, request);
     UrlSettings current = url.settings();
+    Integer interval =
+        url.isHeartbeat() && request.heartbeat() != null
+            ? request.heartbeat().periodSeconds()
+            : request.intervalSeconds();
     var changed =
         new UrlSettings(
             Objects.requireNonNullElse(request.name(), current.name()),
             request.url() == null ? current.url() : TargetUrls.normalize(request.url()),
             Objects.requireNonNullElse(request.threshold(), current.threshold()),
-            seconds(request.intervalSeconds(), current.interval()),
+            seconds(interval, current.interval()),
             seconds(request.timeoutSeconds(), current.timeout()),
             seconds(request.failureWindowSeconds(), current.failureWindow()));
     if (request.setsRule()) {
@@ -123,11 +161,21 @@ public class UrlService {
       throw new UrlNameTaken(changed.name());
     }
     url.apply(changed);
+    Duration grace = url.getGrace();
+    if (request.heartbeat() != null && request.heartbeat().graceSeconds() != null) {
+      url.setGrace(Duration.ofSeconds(request.heartbeat().graceSeconds()));
+    }
     boolean resumed = request.enabled() != null && url.setEnabled(request.enabled());
     MonitoredUrl saved = save(url);
-    // A new target or timeout is used from the next slot on: making the URL due at once could
-    // check it again right after a slot just handed out.
-    moveCursor(urlId, changed.interval().minus(current.interval()), resumed);
+    if (url.isHeartbeat()) {
+      boolean newRule =
+          !changed.interval().equals(current.interval()) || !url.getGrace().equals(grace);
+      heartbeatChanged(saved, newRule || resumed);
+    } else {
+      // A new target or timeout is used from the next slot on: making the URL due at once could
+      // check it again right after a slot just handed out.
+      moveCursor(urlId, changed.interval().minus(current.interval()), resumed);
+    }
     return saved;
   }
 
@@ -136,13 +184,35 @@ public class UrlService {
     MonitoredUrl url = get(userId, urlId);
     boolean resumed = url.setEnabled(enabled);
     MonitoredUrl saved = save(url);
-    moveCursor(urlId, Duration.ZERO, resumed);
+    if (url.isHeartbeat()) {
+      heartbeatChanged(saved, resumed);
+    } else {
+      moveCursor(urlId, Duration.ZERO, resumed);
+    }
+    return saved;
+  }
+
+  /**
+   * Gives a heartbeat monitor a new ping token; the old one stops working (on other replicas within
+   * the ping cache's lifetime).
+   */
+  @Transactional
+  public MonitoredUrl rotatePingToken(long userId, long urlId) {
+    MonitoredUrl url = get(userId, urlId);
+    if (!url.isHeartbeat()) {
+      throw new InvalidUrlSettings("kind", "only a HEARTBEAT monitor has a ping token");
+    }
+    String old = url.rotatePingToken(PingToken.generate());
+    MonitoredUrl saved = save(url);
+    pingTokens.forget(old);
     return saved;
   }
 
   @Transactional
   public void delete(long userId, long urlId) {
-    urls.delete(get(userId, urlId));
+    MonitoredUrl url = get(userId, urlId);
+    urls.delete(url);
+    pingTokens.forget(url.getPingToken());
   }
 
   private MonitoredUrl save(MonitoredUrl url) {
@@ -159,6 +229,20 @@ public class UrlService {
     if (!intervalChange.isZero() || resumed) {
       urls.moveCursor(urlId, Math.toIntExact(intervalChange.toSeconds()), resumed);
     }
+  }
+
+  // A heartbeat whose period or grace changed, or that was resumed, waits a whole new period and
+  // grace for its next ping: its previous deadline was set under the old rule. Its pings see the
+  // new state at once on this replica.
+  private void heartbeatChanged(MonitoredUrl url, boolean restartWait) {
+    if (restartWait) {
+      urls.setDeadline(url.getId(), clock.instant().plus(url.getInterval()).plus(url.getGrace()));
+    }
+    pingTokens.forget(url.getPingToken());
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static Duration seconds(Integer value, Duration fallback) {

@@ -85,7 +85,9 @@ class RootUserPopulatorIntegrationTests {
             properties.statsRetention(),
             properties.maxRequestBody(),
             properties.loginThrottle(),
-            populate);
+            populate,
+            properties.publicUrl(),
+            properties.heartbeat());
     return new RootUserPopulator(
         configured, jdbc, jdbcTemplate, passwordEncoder, transaction, clock);
   }

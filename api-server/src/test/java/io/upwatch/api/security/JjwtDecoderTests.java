@@ -39,6 +39,8 @@ class JjwtDecoderTests {
             null,
             null,
             null,
+            null,
+            "",
             null);
     var issued = new TokenIssuer(KEY, properties, clock).issue(42, "alice");
 

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.upwatch.api.config.ApiProperties;
+import io.upwatch.api.heartbeat.PingUrls;
 import io.upwatch.api.security.CurrentUser;
 import io.upwatch.api.web.ProblemWriter;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /** The URL controllers alone: request validation, mapping and error translation. */
 @WebMvcTest(controllers = {UrlController.class, GomonUrlController.class})
-@Import(ProblemWriter.class)
+@Import({ProblemWriter.class, PingUrls.class})
 @EnableConfigurationProperties(ApiProperties.class)
 class UrlControllerTests {
 

@@ -9,7 +9,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * The result stream: monitoring workers publish check results, each acknowledging its task in the
  * same call; local workers read them in their group, reclaim those stopped workers left, and
- * dead-letter those that cannot be stored.
+ * dead-letter those that cannot be stored. The API server and the local workers' missed-ping pass
+ * publish heartbeat results to it too, so every kind is stored and alerted on by one path.
  */
 public class ResultQueue extends StreamQueue {
 
@@ -31,6 +32,21 @@ public class ResultQueue extends StreamQueue {
         maxLength,
         deadLettersMaxLength);
     this.publishAndAcknowledge = new PublishAndAcknowledge(redis, maxLength);
+  }
+
+  /**
+   * Publishes results that answer no task (a heartbeat's pings and missed periods), in one round
+   * trip; throws if that failed, in which case some may be published.
+   */
+  public void publish(List<CheckResult> results) {
+    if (!results.isEmpty()) {
+      add(results.stream().map(CheckResult::toFields).toList());
+    }
+  }
+
+  /** Publishes one result that answers no task (a heartbeat's ping), in one round trip. */
+  public void publish(CheckResult result) {
+    add(result.toFields());
   }
 
   /**

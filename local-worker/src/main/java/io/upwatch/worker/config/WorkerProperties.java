@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maintenanceInterval time between partition maintenance passes; 1 h
  * @param metricsInterval time between reads of the streams' length and backlog for the metrics; 10
  *     s
+ * @param pingSettle how long after a heartbeat's deadline the missed-ping pass waits before judging
+ *     it, so that a ping still on its way through the result stream is stored first; 2 s
  * @param autostart false leaves every loop stopped (for tests that drive passes themselves); true
  */
 @Validated
@@ -43,6 +45,7 @@ public record WorkerProperties(
     @NotNull @DefaultValue("7d") Duration checksRetention,
     @NotNull @DefaultValue("1h") Duration maintenanceInterval,
     @NotNull @DefaultValue("10s") Duration metricsInterval,
+    @NotNull @DefaultValue("2s") Duration pingSettle,
     @DefaultValue("true") boolean autostart) {
 
   public WorkerProperties {

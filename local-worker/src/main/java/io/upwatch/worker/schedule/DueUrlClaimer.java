@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
  * Claims due URLs in the database. Rows are locked with SKIP LOCKED and their cursor moved to the
  * next slot in the same statement, so any number of schedulers can run at once and no slot is
  * handed out twice. After downtime only the latest missed slot is checked: earlier ones are
- * skipped, not replayed.
+ * skipped, not replayed. Heartbeat monitors are not probed: their pings come to the API and their
+ * silence is judged by the missed-ping pass ({@code heartbeat/MissedPingPass}).
  */
 @Repository
 class DueUrlClaimer {
@@ -25,7 +26,7 @@ class DueUrlClaimer {
                      next_check_at + floor(extract(epoch FROM now() - next_check_at) / interval_seconds)
                                      * make_interval(secs => interval_seconds)) AS slot
           FROM urls
-          WHERE enabled AND next_check_at <= now()
+          WHERE enabled AND kind <> 'HEARTBEAT' AND next_check_at <= now()
           ORDER BY next_check_at
           LIMIT :batch
           FOR UPDATE SKIP LOCKED

@@ -63,6 +63,28 @@ public class Fixtures {
         .single();
   }
 
+  /** A heartbeat monitor with alert threshold 0, due a ping by {@code deadline}; returns its id. */
+  public long heartbeat(String name, int periodSeconds, int graceSeconds, Instant deadline) {
+    return jdbc.sql(
+            """
+            INSERT INTO urls (user_id, name, kind, url, threshold, interval_seconds, timeout_ms,
+                              failure_window_seconds, grace_seconds, ping_token, next_check_at)
+            VALUES (?, ?, 'HEARTBEAT', '', 0, ?, 5000, 300, ?, ?, ?) RETURNING id
+            """)
+        .params(
+            userId, name, periodSeconds, graceSeconds, "token-" + name, Timestamp.from(deadline))
+        .query(Long.class)
+        .single();
+  }
+
+  /** Every result on the result stream, oldest first. */
+  public List<CheckResult> results() {
+    var records = redis.opsForStream().read(StreamOffset.fromStart(Streams.RESULTS));
+    return records == null
+        ? List.of()
+        : records.stream().map(r -> CheckResult.fromFields(StreamEntry.of(r).fields())).toList();
+  }
+
   /**
    * Stores results as checks and evaluates alerts on them in one transaction, as ingestion does.
    */
