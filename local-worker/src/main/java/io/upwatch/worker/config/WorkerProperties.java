@@ -22,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param ingestBlock how long an ingestion pass waits for new results
  * @param reclaimIdle results held this long by a consumer that stopped are taken over
  * @param checksRetention how long check rows are kept (whole daily partitions are dropped)
- * @param maintenanceInterval time between partition maintenance passes
+ * @param rollupRetention how long daily rollups (per URL and day) are kept; at least 400 days so a
+ *     year's uptime can be compared with the year before
+ * @param maintenanceInterval time between maintenance passes (daily rollups, then partitions)
  * @param metricsInterval time between reads of the streams' length and backlog for the metrics
  * @param autostart false leaves every loop stopped (for tests that drive passes themselves)
  */
@@ -38,6 +40,7 @@ public record WorkerProperties(
     @NotNull Duration ingestBlock,
     @NotNull Duration reclaimIdle,
     @NotNull Duration checksRetention,
+    @NotNull Duration rollupRetention,
     @NotNull Duration maintenanceInterval,
     @NotNull Duration metricsInterval,
     boolean autostart) {}
