@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultTimeout total check deadline of a URL registered without one
  * @param defaultFailureWindow trailing window in which failures are counted ({@code
  *     DEFAULT_RESET_TIME})
- * @param statsRetention how far back stats and checks can be queried (the checks retention)
+ * @param statsRetention how far back checks can be listed and stats count raw checks (the checks
+ *     retention); longer stats windows, up to 400 days, come from the daily rollups
  * @param maxRequestBody the largest request body accepted
  * @param loginThrottle limits on failed logins
  * @param populate experiment data created at start
