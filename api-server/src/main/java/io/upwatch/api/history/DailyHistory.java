@@ -33,7 +33,8 @@ public class DailyHistory {
       WHERE url_id = ANY(:ids) AND day >= :first AND day <= :closedThrough
       UNION ALL
       SELECT url_id, day, checks, failures, responses, latency_p50_ms, latency_p95_ms
-      FROM upwatch_check_days(:ids, :liveFrom, :until)
+      FROM upwatch_check_days(:liveFrom, :until)
+      WHERE url_id = ANY(:ids)
       ORDER BY url_id, day
       """;
 

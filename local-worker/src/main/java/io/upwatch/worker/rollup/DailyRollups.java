@@ -34,7 +34,7 @@ public class DailyRollups {
       INSERT INTO daily_rollups (url_id, day, checks, failures, responses,
                                  latency_p50_ms, latency_p95_ms)
       SELECT f.url_id, f.day, f.checks, f.failures, f.responses, f.latency_p50_ms, f.latency_p95_ms
-      FROM upwatch_check_days(NULL, :since, :until) f
+      FROM upwatch_check_days(:since, :until) f
       WHERE EXISTS (SELECT 1 FROM urls u WHERE u.id = f.url_id)
       ON CONFLICT (url_id, day) DO UPDATE
           SET checks = EXCLUDED.checks,
