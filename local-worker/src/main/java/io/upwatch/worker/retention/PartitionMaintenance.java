@@ -30,7 +30,13 @@ class PartitionMaintenance {
         "partition-maintenance",
         () -> {
           lock.runExclusively(
-              "partition-maintenance", () -> rollUpThenMaintain(jdbc, properties, rollups));
+              "partition-maintenance",
+              () ->
+                  rollUpThenMaintain(
+                      jdbc,
+                      properties.checksRetention(),
+                      () ->
+                          rollups.run(properties.checksRetention(), properties.rollupRetention())));
           return false;
         },
         properties.maintenanceInterval(),
@@ -43,15 +49,14 @@ class PartitionMaintenance {
    * A day's partition is dropped only after the day has been rolled up. When the rollups fail, the
    * coming days' partitions are still created (ingestion needs them) but none is dropped.
    */
-  private static void rollUpThenMaintain(
-      JdbcClient jdbc, WorkerProperties properties, DailyRollups rollups) {
+  static void rollUpThenMaintain(JdbcClient jdbc, Duration retention, Runnable rollUp) {
     try {
-      rollups.run(properties.checksRetention(), properties.rollupRetention());
+      rollUp.run();
     } catch (RuntimeException e) {
       maintain(jdbc, KEEP_ALL);
       throw e;
     }
-    maintain(jdbc, properties.checksRetention());
+    maintain(jdbc, retention);
   }
 
   static void maintain(JdbcClient jdbc, Duration retention) {
