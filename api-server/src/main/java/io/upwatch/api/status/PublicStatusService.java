@@ -5,6 +5,7 @@ import io.upwatch.api.history.CurrentState;
 import io.upwatch.api.history.CurrentStates;
 import io.upwatch.api.history.DailyHistory;
 import io.upwatch.api.history.DayFigures;
+import io.upwatch.api.history.MonitorState;
 import io.upwatch.api.history.Totals;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +60,11 @@ class PublicStatusService {
     Map<Long, String> names = new HashMap<>();
     for (var row : rows) {
       names.put(row.urlId(), row.name());
-      CurrentState state = current.get(row.urlId());
+      // A URL deleted between the two reads shows as it would a moment later: gone from the page
+      // on the next read, with no data on this one.
+      CurrentState state =
+          current.getOrDefault(
+              row.urlId(), new CurrentState(row.urlId(), MonitorState.NO_DATA, null, null));
       List<DayFigures> figures = days.get(row.urlId());
       monitors.add(
           new PublicStatus.Monitor(
