@@ -2,6 +2,7 @@ package io.upwatch.api.badge;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Objects;
 
 /**
  * A two-part badge in the shields.io flat style: a grey label and a coloured value, each as wide as
@@ -28,15 +29,17 @@ record Badge(String label, String value, String color) {
     int total = labelWidth + valueWidth;
     String label = escape(this.label);
     String value = escape(this.value);
+    // Ids of its own: several badges inlined in one HTML page must not share a gradient or clip.
+    String id = Integer.toHexString(Objects.hash(this.label, this.value, color));
     return """
         <svg xmlns="http://www.w3.org/2000/svg" width="%1$d" height="20" role="img" \
         aria-label="%2$s: %3$s"><title>%2$s: %3$s</title>\
-        <linearGradient id="s" x2="0" y2="100%%"><stop offset="0" stop-color="#bbb" \
+        <linearGradient id="s%11$s" x2="0" y2="100%%"><stop offset="0" stop-color="#bbb" \
         stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>\
-        <clipPath id="r"><rect width="%1$d" height="20" rx="3" fill="#fff"/></clipPath>\
-        <g clip-path="url(#r)"><rect width="%4$d" height="20" fill="#555"/>\
+        <clipPath id="r%11$s"><rect width="%1$d" height="20" rx="3" fill="#fff"/></clipPath>\
+        <g clip-path="url(#r%11$s)"><rect width="%4$d" height="20" fill="#555"/>\
         <rect x="%4$d" width="%5$d" height="20" fill="%6$s"/>\
-        <rect width="%1$d" height="20" fill="url(#s)"/></g>\
+        <rect width="%1$d" height="20" fill="url(#s%11$s)"/></g>\
         <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" \
         text-rendering="geometricPrecision" font-size="110">\
         <text aria-hidden="true" x="%7$d" y="150" fill="#010101" fill-opacity=".3" \
@@ -57,7 +60,8 @@ record Badge(String label, String value, String color) {
             labelWidth * 5,
             (labelWidth - 10) * 10,
             labelWidth * 10 + valueWidth * 5,
-            (valueWidth - 10) * 10)
+            (valueWidth - 10) * 10,
+            id)
         .strip();
   }
 

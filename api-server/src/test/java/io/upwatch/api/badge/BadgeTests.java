@@ -25,6 +25,16 @@ class BadgeTests {
   }
 
   @Test
+  void differentBadgesInlinedInOnePageDoNotShareTheirClipOrGradient() {
+    String up = new Badge("status", "up", Badge.GREEN).svg();
+    String down = new Badge("status", "down", Badge.RED).svg();
+
+    String clip = up.replaceAll("(?s).*<clipPath id=\"([^\"]+)\".*", "$1");
+    assertThat(up).contains("clip-path=\"url(#" + clip + ")\"");
+    assertThat(down).doesNotContain("id=\"" + clip + "\"");
+  }
+
+  @Test
   void textIsEscaped() {
     assertThat(new Badge("a<b", "\"&\"", Badge.GREY).svg())
         .contains("a&lt;b", "&quot;&amp;&quot;")
