@@ -105,6 +105,20 @@ class BadgeIntegrationTests {
   }
 
   @Test
+  void theStatusBadgeSaysDownWhileTheAlertIsOpenAndPausedWhenPaused() throws Exception {
+    data.check(shop, now.minusSeconds(60), 503, null, 20);
+    data.alert(shop, now.minusSeconds(30), null, 3);
+    String token = token(issue(alice, shop));
+
+    badge(token, "status.svg")
+        .andExpect(content().string(containsString("status: down")))
+        .andExpect(content().string(containsString("#e05d44")));
+    mvc.perform(withToken(post("/api/v1/urls/" + shop + "/pause"), alice))
+        .andExpect(status().is2xxSuccessful());
+    badge(token, "status.svg").andExpect(content().string(containsString("status: paused")));
+  }
+
+  @Test
   void onlyTheUrlsOwnerCanIssueOrRevokeItsToken() throws Exception {
     String bob = api.signUpAndLogIn("bob");
 
