@@ -160,7 +160,7 @@ class BadInputIntegrationTests {
       "/api/v1/urls?page=x",
       "/api/v1/alerts?state=closed",
       "/api/v1/urls/1/stats?window=forever",
-      "/api/v1/urls/1/stats?window=30d",
+      "/api/v1/urls/1/stats?window=401d",
       "/api/v1/urls/1/stats?window=1s",
       "/api/v1/urls/1/checks?limit=100000",
       "/api/v1/urls/99999999999999999999"

@@ -29,13 +29,18 @@ class CheckController {
       operationId = "getUrlStats",
       summary = "Count a URL's outcomes",
       description =
-          "Successes, failures and latency over `window` (default 24h; e.g. 1h, 90m, 7d, PT6H;"
-              + " from 1m up to the retention).")
+          "Successes, failures and latency over `window` (default 24h; e.g. 1h, 90m, 7d, 90d,"
+              + " PT6H; from 1m to 400d). Windows within the raw retention (7 days) count every"
+              + " check; longer ones cover whole UTC days (30d: today and the 29 days before) from"
+              + " the daily rollups, with latency percentiles approximated as the means of the"
+              + " daily percentiles weighted by responses.")
   @GetMapping("/stats")
   UrlStats stats(
       CurrentUser user,
       @PathVariable long id,
-      @Parameter(description = "How far back to count, e.g. 1h, 90m, 7d or PT6H.", example = "24h")
+      @Parameter(
+              description = "How far back to count, e.g. 1h, 90m, 7d, 90d or PT6H.",
+              example = "24h")
           @RequestParam(required = false)
           String window) {
     return checks.stats(user.id(), id, checks.parseWindow(window));

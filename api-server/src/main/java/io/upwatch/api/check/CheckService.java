@@ -1,11 +1,15 @@
 package io.upwatch.api.check;
 
 import io.upwatch.api.config.ApiProperties;
+import io.upwatch.api.history.DailyHistory;
+import io.upwatch.api.history.Totals;
 import io.upwatch.api.url.UrlNotFound;
 import io.upwatch.api.url.UrlService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,22 +23,60 @@ public class CheckService {
 
   private final UrlService urls;
   private final CheckQueries queries;
+  private final DailyHistory history;
   private final ApiProperties properties;
   private final Clock clock;
 
-  CheckService(UrlService urls, CheckQueries queries, ApiProperties properties, Clock clock) {
+  CheckService(
+      UrlService urls,
+      CheckQueries queries,
+      DailyHistory history,
+      ApiProperties properties,
+      Clock clock) {
     this.urls = urls;
     this.queries = queries;
+    this.history = history;
     this.properties = properties;
     this.clock = clock;
   }
 
-  /** One statement, so no transaction: the hottest read of the API. */
+  /**
+   * Within the raw retention one statement, so no transaction: the hottest read of the API. Longer
+   * windows are whole UTC days from the daily rollups (see {@link #statsOf(long, Duration)}).
+   */
   public UrlStats stats(long userId, long urlId, Duration window) {
+    if (window.compareTo(properties.statsRetention()) > 0) {
+      return statsOf(urls.get(userId, urlId).getId(), window);
+    }
     Instant now = clock.instant();
     return queries
         .statsOfOwned(userId, urlId, now.minus(window), now)
         .orElseThrow(UrlNotFound::new);
+  }
+
+  /**
+   * The stats of a URL whose access the caller has established (a badge token). Windows beyond the
+   * raw retention cover whole UTC days, today included: 30d is today and the 29 days before, from
+   * the daily rollups and today's raw checks, with approximate percentiles ({@link Totals}).
+   */
+  public UrlStats statsOf(long urlId, Duration window) {
+    Instant now = clock.instant();
+    if (window.compareTo(properties.statsRetention()) <= 0) {
+      return queries.stats(urlId, now.minus(window), now);
+    }
+    long days = (window.toSeconds() + 86_399) / 86_400;
+    LocalDate first = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1);
+    Totals totals = history.totals(urlId, first, now);
+    return new UrlStats(
+        urlId,
+        first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        now,
+        totals.checks(),
+        totals.successes(),
+        totals.failures(),
+        totals.uptimePercent(),
+        totals.latencyP50Ms(),
+        totals.latencyP95Ms());
   }
 
   @Transactional(readOnly = true)
@@ -49,11 +91,6 @@ public class CheckService {
   }
 
   Duration parseWindow(String window) {
-    return window == null ? DEFAULT_WINDOW : StatsWindow.parse(window, properties.statsRetention());
-  }
-
-  private UrlStats statsOf(long urlId, Duration window) {
-    Instant now = clock.instant();
-    return queries.stats(urlId, now.minus(window), now);
+    return window == null ? DEFAULT_WINDOW : StatsWindow.parse(window);
   }
 }

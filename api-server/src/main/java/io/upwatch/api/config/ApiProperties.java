@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultTimeout total check deadline of a URL registered without one; 10 s
  * @param defaultFailureWindow trailing window in which failures are counted ({@code
  *     DEFAULT_RESET_TIME}); 5 min
- * @param statsRetention how far back stats and checks can be queried (the checks retention); 7 days
+ * @param statsRetention how far back checks can be listed and stats count raw checks (the checks
+ *     retention); longer stats windows, up to 400 days, come from the daily rollups; 7 days
  * @param maxRequestBody the largest request body accepted, in bytes ({@code 64KB}); 64 KiB
  * @param loginThrottle limits on failed logins
  * @param populate experiment data created at start

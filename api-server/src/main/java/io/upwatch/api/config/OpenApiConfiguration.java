@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
                 choose where alerts are sent.
 
                 Sign up and log in (`/api/v1/auth`) to get a JWT, then send it as \
-                `Authorization: Bearer <token>` on every other route.
+                `Authorization: Bearer <token>` on every other route, except the public status \
+                pages (`/status/{slug}`) and badges (`/badge/{token}/...`).
 
                 Every error is an RFC 9457 problem (`application/problem+json`, schema \
                 `Problem`) whose `type` names the situation, e.g. \
@@ -53,6 +54,18 @@ import org.springframework.context.annotation.Configuration;
       @Tag(
           name = "Notification channels",
           description = "Where alerts are sent (webhook, Slack, email) and what was delivered."),
+      @Tag(
+          name = "Status pages",
+          description = "The caller's public status pages: which URLs they show, and how."),
+      @Tag(
+          name = "Public status",
+          description =
+              "Published status pages, read without sign-in: HTML for people, JSON for tools."),
+      @Tag(
+          name = "Badges",
+          description =
+              "SVG badges (status, uptime, response time) for READMEs behind an unguessable"
+                  + " per-URL token, and the routes that issue and revoke it."),
       @Tag(
           name = "gomon compatibility",
           description =

@@ -16,11 +16,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stateless bearer-token security: signup, login, docs and probes are open; everything else needs
- * an HS256 JWT with an expiry, issued by {@link TokenIssuer} and verified by {@link JjwtDecoder}
- * (jjwt, the one JWT library). Heartbeat pings ({@code /ping/**}) have a chain of their own without
- * authentication: the token in the path is their credential, and a burst of pings should not pay
- * for a bearer-token filter it cannot use.
+ * Stateless bearer-token security: signup, login, docs, probes, public status pages and badges are
+ * open; everything else needs an HS256 JWT with an expiry, issued by {@link TokenIssuer} and
+ * verified by {@link JjwtDecoder} (jjwt, the one JWT library). Heartbeat pings ({@code /ping/**})
+ * have a chain of their own without authentication: the token in the path is their credential, and
+ * a burst of pings should not pay for a bearer-token filter it cannot use.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,7 +36,12 @@ class SecurityConfiguration {
     "/v3/api-docs/**",
     "/swagger-ui/**",
     "/swagger-ui.html",
-    "/error"
+    "/error",
+    // Public status pages, their stylesheet and badges: read without sign-in by design; they
+    // reach only what a page's owner published or a badge token stands for.
+    "/status/*",
+    "/status-assets/**",
+    "/badge/*/*"
   };
 
   @Bean

@@ -1,7 +1,9 @@
 package io.upwatch.api.support;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +31,7 @@ public class TestData {
   public void resetDatabase() {
     jdbc.sql("TRUNCATE users, urls, alerts RESTART IDENTITY CASCADE").update();
     jdbc.sql("DELETE FROM checks").update();
+    jdbc.sql("TRUNCATE daily_rollups, daily_rollup_progress").update();
   }
 
   public long count(String table) {
@@ -52,6 +55,45 @@ public class TestData {
             status,
             failureKind,
             success)
+        .update();
+  }
+
+  public long userId(String username) {
+    return jdbc.sql("SELECT id FROM users WHERE username = ?")
+        .param(username)
+        .query(Long.class)
+        .single();
+  }
+
+  /** A URL of the user, inserted directly (past the per-user limit); returns its id. */
+  public long url(long userId, String name, String target) {
+    return jdbc.sql(
+            "INSERT INTO urls (user_id, name, url, threshold) VALUES (?, ?, ?, 2) RETURNING id")
+        .params(userId, name, target)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Stores a daily rollup as the local worker would. */
+  public void rollup(long urlId, LocalDate day, int checks, int failures, Double p50, Double p95) {
+    jdbc.sql(
+            """
+            INSERT INTO daily_rollups (url_id, day, checks, failures, responses,
+                                       latency_p50_ms, latency_p95_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(urlId, Date.valueOf(day), checks, failures, checks, p50, p95)
+        .update();
+  }
+
+  /** Records that the local worker has rolled up every day up to this one. */
+  public void rolledUpThrough(LocalDate day) {
+    jdbc.sql(
+            """
+            INSERT INTO daily_rollup_progress (closed_through) VALUES (?)
+            ON CONFLICT (singleton) DO UPDATE SET closed_through = EXCLUDED.closed_through
+            """)
+        .param(Date.valueOf(day))
         .update();
   }
 

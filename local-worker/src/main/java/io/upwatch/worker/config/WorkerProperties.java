@@ -24,7 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param ingestBlock how long an ingestion pass waits for new results; 1 s
  * @param reclaimIdle results held this long by a consumer that stopped are taken over; 60 s
  * @param checksRetention how long check rows are kept (whole daily partitions are dropped); 7 days
- * @param maintenanceInterval time between partition maintenance passes; 1 h
+ * @param rollupRetention how long daily rollups (per URL and day) are kept; at least 400 days so a
+ *     year's uptime can be compared with the year before; 400 days
+ * @param maintenanceInterval time between maintenance passes (daily rollups, then partitions); 1 h
  * @param metricsInterval time between reads of the streams' length and backlog for the metrics; 10
  *     s
  * @param pingSettle how long after a heartbeat's deadline the missed-ping pass waits before judging
@@ -43,6 +45,7 @@ public record WorkerProperties(
     @NotNull @DefaultValue("1s") Duration ingestBlock,
     @NotNull @DefaultValue("60s") Duration reclaimIdle,
     @NotNull @DefaultValue("7d") Duration checksRetention,
+    @NotNull @DefaultValue("400d") Duration rollupRetention,
     @NotNull @DefaultValue("1h") Duration maintenanceInterval,
     @NotNull @DefaultValue("10s") Duration metricsInterval,
     @NotNull @DefaultValue("2s") Duration pingSettle,

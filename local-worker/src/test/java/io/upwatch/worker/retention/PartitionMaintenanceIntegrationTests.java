@@ -1,6 +1,7 @@
 package io.upwatch.worker.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.upwatch.worker.support.WorkerIntegrationTest;
 import java.time.Duration;
@@ -32,6 +33,33 @@ class PartitionMaintenanceIntegrationTests {
     for (int i = 0; i <= PartitionMaintenance.DAYS_AHEAD; i++) {
       assertThat(exists("checks_" + today.plusDays(i).format(DAY))).isTrue();
     }
+  }
+
+  @Test
+  void noPartitionIsDroppedWhileTheRollupsFailButTheComingDaysAreStillCreated() {
+    jdbc.sql(
+            "CREATE TABLE IF NOT EXISTS checks_20200101 PARTITION OF checks"
+                + " FOR VALUES FROM ('2020-01-01 00:00+00') TO ('2020-01-02 00:00+00')")
+        .update();
+    jdbc.sql("DROP TABLE IF EXISTS checks_" + LocalDate.now(ZoneOffset.UTC).plusDays(3).format(DAY))
+        .update();
+
+    assertThatThrownBy(
+            () ->
+                PartitionMaintenance.rollUpThenMaintain(
+                    jdbc,
+                    Duration.ofDays(7),
+                    () -> {
+                      throw new IllegalStateException("rollups failed");
+                    }))
+        .hasMessage("rollups failed");
+
+    assertThat(exists("checks_20200101")).isTrue();
+    assertThat(exists("checks_" + LocalDate.now(ZoneOffset.UTC).plusDays(3).format(DAY))).isTrue();
+
+    PartitionMaintenance.rollUpThenMaintain(jdbc, Duration.ofDays(7), () -> {});
+
+    assertThat(exists("checks_20200101")).isFalse();
   }
 
   private boolean exists(String table) {
