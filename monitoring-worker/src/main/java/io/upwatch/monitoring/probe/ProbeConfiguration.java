@@ -9,8 +9,14 @@ import org.springframework.context.annotation.Configuration;
 class ProbeConfiguration {
 
   @Bean(destroyMethod = "close")
-  HttpProber prober(MonitoringProperties properties) throws Exception {
+  HttpProber httpProber(MonitoringProperties properties) throws Exception {
     return new HttpProber(
         ProbeSettings.from(properties), TargetPolicy.of(properties.blockPrivateTargets()));
+  }
+
+  @Bean
+  Probers prober(HttpProber http, MonitoringProperties properties) {
+    return new Probers(
+        http, new TcpProber(TargetPolicy.of(properties.blockPrivateTargets())), new DnsProber());
   }
 }
