@@ -24,20 +24,37 @@ record Notice(
     JsonNode alert = payload.path("alert");
     JsonNode url = payload.path("url");
     String detail =
-        event == NotificationEvent.ALERT_RESOLVED
-            ? "The URL answered successfully again."
-            : alert.path("failureCount").asInt()
-                + " failed checks in the last "
-                + alert.path("windowSeconds").asInt()
-                + " s (threshold "
-                + alert.path("threshold").asInt()
-                + ").";
+        alert.path("kind").asString("").equals("CERTIFICATE_EXPIRY")
+            ? certificateDetail(event, alert)
+            : availabilityDetail(event, alert);
     return new Notice(
         event,
         url.path("name").asString(""),
         url.path("url").asString(""),
         detail,
         occurred(payload));
+  }
+
+  private static String availabilityDetail(NotificationEvent event, JsonNode alert) {
+    return event == NotificationEvent.ALERT_RESOLVED
+        ? "The URL answered successfully again."
+        : alert.path("failureCount").asInt()
+            + " failed checks in the last "
+            + alert.path("windowSeconds").asInt()
+            + " s (threshold "
+            + alert.path("threshold").asInt()
+            + ").";
+  }
+
+  private static String certificateDetail(NotificationEvent event, JsonNode alert) {
+    String expires = alert.path("certificateExpiresAt").asString("");
+    return event == NotificationEvent.ALERT_RESOLVED
+        ? "The TLS certificate was renewed; it now expires at " + expires + "."
+        : "The TLS certificate expires at "
+            + expires
+            + ", within "
+            + alert.path("threshold").asInt()
+            + " days.";
   }
 
   private static String occurred(JsonNode payload) {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * id is derived from the alert, so recording the same event twice is a no-op. {@code happenedAt} is
  * the slot of the check that caused the event and {@code occurredAt} when it was detected; an event
  * detected more than one interval plus the timeout after its check (results that arrived late,
- * after an outage of the pipeline) says so in {@code detectedLate}.
+ * after an outage of the pipeline) says so in {@code detectedLate}. {@code alert.kind} says which
+ * rule raised it: AVAILABILITY, or CERTIFICATE_EXPIRY with {@code alert.certificateExpiresAt}.
  */
 @Component
 public class NotificationOutbox {
@@ -29,6 +30,9 @@ public class NotificationOutbox {
                                                         + u.timeout_ms * interval '1 millisecond',
                'alert', jsonb_build_object(
                    'id', a.id,
+                   'kind', a.kind,
+                   'certificateExpiresAt', to_char(a.certificate_expires_at AT TIME ZONE 'UTC',
+                                                   'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                    'openedAt', to_char(a.opened_at AT TIME ZONE 'UTC',
                                        'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                    'resolvedAt', to_char(e.resolved_at AT TIME ZONE 'UTC',

@@ -2,6 +2,7 @@ package io.upwatch.worker.schedule;
 
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.probe.ProbeKind;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Repository;
  * Claims due URLs in the database. Rows are locked with SKIP LOCKED and their cursor moved to the
  * next slot in the same statement, so any number of schedulers can run at once and no slot is
  * handed out twice. After downtime only the latest missed slot is checked: earlier ones are
- * skipped, not replayed.
+ * skipped, not replayed. A URL's kind and probe spec go with its task as stored (the spec as JSON
+ * text, not parsed here); heartbeat monitors are not probed, their pings are their checks.
  */
 @Repository
 class DueUrlClaimer {
@@ -25,7 +27,7 @@ class DueUrlClaimer {
                      next_check_at + floor(extract(epoch FROM now() - next_check_at) / interval_seconds)
                                      * make_interval(secs => interval_seconds)) AS slot
           FROM urls
-          WHERE enabled AND next_check_at <= now()
+          WHERE enabled AND next_check_at <= now() AND kind <> 'HEARTBEAT'
           ORDER BY next_check_at
           LIMIT :batch
           FOR UPDATE SKIP LOCKED
@@ -34,7 +36,7 @@ class DueUrlClaimer {
       SET next_check_at = due.slot + make_interval(secs => u.interval_seconds)
       FROM due
       WHERE u.id = due.id
-      RETURNING u.id, u.url, u.timeout_ms, due.slot
+      RETURNING u.id, u.url, u.timeout_ms, u.kind, u.check_spec::text AS spec, due.slot
       """;
 
   private final JdbcClient jdbc;
@@ -52,7 +54,9 @@ class DueUrlClaimer {
                 new CheckTask(
                     new TaskId(rs.getLong("id"), rs.getTimestamp("slot").toInstant()),
                     rs.getString("url"),
-                    Duration.ofMillis(rs.getInt("timeout_ms"))))
+                    Duration.ofMillis(rs.getInt("timeout_ms")),
+                    ProbeKind.valueOf(rs.getString("kind")),
+                    rs.getString("spec")))
         .list();
   }
 }
