@@ -228,7 +228,7 @@ class BadInputIntegrationTests {
             jsonPath("$.detail")
                 .value(
                     "unknown field 'interval'; known fields: name, url, threshold,"
-                        + " intervalSeconds, timeoutSeconds, failureWindowSeconds"))
+                        + " intervalSeconds, timeoutSeconds, failureWindowSeconds, kind, http, dns"))
         .andExpect(jsonPath("$.errors[0].field").value("interval"));
     assertThat(data.count("urls")).isZero();
 

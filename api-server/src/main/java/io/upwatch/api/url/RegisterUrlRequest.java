@@ -1,6 +1,8 @@
 package io.upwatch.api.url;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.upwatch.common.probe.DnsQuery;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +18,15 @@ import jakarta.validation.constraints.NotNull;
  * @param intervalSeconds time between checks (10-86400, default 60)
  * @param timeoutSeconds total deadline of one check (1-60, default 10, at most the interval)
  * @param failureWindowSeconds trailing window for the alert rule (10-86400, default 300)
+ * @param kind what is checked (default HTTP): HTTP (url is an http(s) URL), TCP (url is
+ *     tcp://host:port; connecting within the timeout succeeds) or DNS (url is a host name that must
+ *     resolve)
+ * @param http for kind HTTP: method, headers, body, redirects, accepted statuses, assertions and
+ *     the certificate expiry threshold
+ * @param dns for kind DNS: the record type (A, AAAA, CNAME, MX, TXT; default A) and an optional
+ *     expected answer
  */
+@MonitorTarget
 @Schema(
     example =
         """
@@ -24,8 +34,17 @@ import jakarta.validation.constraints.NotNull;
          "intervalSeconds": 60, "timeoutSeconds": 10, "failureWindowSeconds": 300}""")
 public record RegisterUrlRequest(
     @NotBlank @UrlName String name,
-    @NotBlank @HttpUrl String url,
+    @NotBlank String url,
     @NotNull @Min(0) @Max(1000) Integer threshold,
     @Min(10) @Max(86400) Integer intervalSeconds,
     @Min(1) @Max(60) Integer timeoutSeconds,
-    @Min(10) @Max(86400) Integer failureWindowSeconds) {}
+    @Min(10) @Max(86400) Integer failureWindowSeconds,
+    MonitorKind kind,
+    @Valid HttpCheckSettings http,
+    @Valid DnsQuery dns) {
+
+  /** The kind asked for, HTTP when none was given. */
+  MonitorKind kindOrHttp() {
+    return kind == null ? MonitorKind.HTTP : kind;
+  }
+}

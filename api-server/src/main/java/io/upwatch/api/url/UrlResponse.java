@@ -1,5 +1,7 @@
 package io.upwatch.api.url;
 
+import io.upwatch.common.probe.DnsQuery;
+import io.upwatch.common.probe.ProbeSpec;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +24,8 @@ import java.util.List;
  *     can store such a rule
  * @param warnings what is wrong with the URL's settings and how to fix it, for a person; empty when
  *     nothing is
+ * @param http how an HTTP monitor checks (header values hidden); null for other kinds
+ * @param dns what a DNS monitor asks; null for other kinds
  */
 public record UrlResponse(
     long id,
@@ -36,11 +40,14 @@ public record UrlResponse(
     Instant createdAt,
     Instant updatedAt,
     boolean ruleCanFire,
-    List<String> warnings) {
+    List<String> warnings,
+    HttpCheckView http,
+    DnsQuery dns) {
 
   public static UrlResponse from(MonitoredUrl url) {
     UrlSettings settings = url.settings();
     boolean ruleCanFire = settings.ruleCanFire();
+    ProbeSpec spec = url.checkSpec();
     return new UrlResponse(
         url.getId(),
         url.getName(),
@@ -54,6 +61,12 @@ public record UrlResponse(
         url.getCreatedAt(),
         url.getUpdatedAt(),
         ruleCanFire,
-        ruleCanFire ? List.of() : List.of(settings.unreachableRule()));
+        ruleCanFire ? List.of() : List.of(settings.unreachableRule()),
+        url.getKind() == MonitorKind.HTTP
+            ? HttpCheckView.of(spec, url.getCertificateExpiryDays())
+            : null,
+        url.getKind() == MonitorKind.DNS
+            ? (spec == null || spec.dns() == null ? new DnsQuery(null, null) : spec.dns())
+            : null);
   }
 }

@@ -66,10 +66,11 @@ public class UrlService {
     if (urls.countByUserId(userId) >= properties.maxUrlCount()) {
       throw new UrlLimitReached(properties.maxUrlCount());
     }
+    MonitorKind kind = request.kindOrHttp();
     var settings =
         new UrlSettings(
             request.name(),
-            TargetUrls.normalize(request.url()),
+            target(kind, request.url()),
             request.threshold(),
             seconds(request.intervalSeconds(), properties.defaultInterval()),
             seconds(request.timeoutSeconds(), properties.defaultTimeout()),
@@ -80,7 +81,11 @@ public class UrlService {
     if (urls.existsByUserIdAndName(userId, settings.name())) {
       throw new UrlNameTaken(settings.name());
     }
-    return save(new MonitoredUrl(userId, settings, clock.instant()));
+    var url = new MonitoredUrl(userId, kind, settings, clock.instant());
+    url.applyCheck(
+        CheckSpecs.of(kind, request.http(), request.dns(), null),
+        request.http() == null ? null : request.http().certificateExpiryDays());
+    return save(url);
   }
 
   @Transactional(readOnly = true)
@@ -110,7 +115,7 @@ public class UrlService {
     var changed =
         new UrlSettings(
             Objects.requireNonNullElse(request.name(), current.name()),
-            request.url() == null ? current.url() : TargetUrls.normalize(request.url()),
+            request.url() == null ? current.url() : target(url.getKind(), request.url()),
             Objects.requireNonNullElse(request.threshold(), current.threshold()),
             seconds(request.intervalSeconds(), current.interval()),
             seconds(request.timeoutSeconds(), current.timeout()),
@@ -123,6 +128,11 @@ public class UrlService {
       throw new UrlNameTaken(changed.name());
     }
     url.apply(changed);
+    if (request.http() != null || request.dns() != null) {
+      url.applyCheck(
+          CheckSpecs.of(url.getKind(), request.http(), request.dns(), url.checkSpec()),
+          request.http() == null ? null : request.http().certificateExpiryDays());
+    }
     boolean resumed = request.enabled() != null && url.setEnabled(request.enabled());
     MonitoredUrl saved = save(url);
     // A new target or timeout is used from the next slot on: making the URL due at once could
@@ -158,6 +168,14 @@ public class UrlService {
   private void moveCursor(long urlId, Duration intervalChange, boolean resumed) {
     if (!intervalChange.isZero() || resumed) {
       urls.moveCursor(urlId, Math.toIntExact(intervalChange.toSeconds()), resumed);
+    }
+  }
+
+  private static String target(MonitorKind kind, String raw) {
+    try {
+      return MonitorTargets.normalize(kind, raw);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidUrlSettings("url", e.getMessage());
     }
   }
 
