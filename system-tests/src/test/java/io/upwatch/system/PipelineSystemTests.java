@@ -34,8 +34,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineSystemTests {
 
-  private static final String DATABASE = "upwatch_system_test";
-  private static final int REDIS_DB = 6;
+  // UPWATCH_TEST_DATABASE and SPRING_DATA_REDIS_DATABASE, when set, keep parallel runs apart.
+  private static final String DATABASE =
+      System.getenv().getOrDefault("UPWATCH_TEST_DATABASE", "upwatch_system_test");
+  private static final int REDIS_DB =
+      Integer.parseInt(System.getenv().getOrDefault("SPRING_DATA_REDIS_DATABASE", "6"));
   private static final int INTERVAL = 10;
   private static final Duration LEASE = Duration.ofSeconds(8);
 
@@ -195,6 +198,73 @@ class PipelineSystemTests {
             .collect(Collectors.groupingBy(m -> m.getBody().get("id"), Collectors.counting()));
     assertThat(published).isNotEmpty();
     assertThat(published.values()).as("every task id published once").containsOnly(1L);
+  }
+
+  @Test
+  @Order(3)
+  void assertionsTcpAndDnsMonitorsFailWithTheirKindsAndRaiseAlerts() throws Exception {
+    targets.body("health", "{\"status\": \"UP\", \"db\": \"UP\"}");
+    targets.body("login", "<html><form id=\"login\"></form></html>");
+    long health =
+        user.register(
+            monitor("health", "HTTP", targets.url("/body/health"))
+                + ", \"http\": {\"assertions\": [{\"type\": \"JSON_PATH\", \"path\":"
+                + " \"$.status\", \"operator\": \"EQUALS\", \"value\": \"UP\"}]}}");
+    long login =
+        user.register(
+            monitor("login", "HTTP", targets.url("/body/login"))
+                + ", \"http\": {\"assertions\": [{\"type\": \"BODY_CONTAINS\", \"value\":"
+                + " \"<form\"}]}}");
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    long tcp = user.register(monitor("db", "TCP", "tcp://127.0.0.1:" + closedPort) + "}");
+    long dns = user.register(monitor("name", "DNS", "does-not-exist.invalid") + "}");
+
+    await()
+        .atMost(Duration.ofSeconds(2L * INTERVAL + 10))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                latest(health, "success").equals("true")
+                    && latest(login, "success").equals("true"));
+    assertThat(user.alerts(health).size() + user.alerts(login).size()).isZero();
+
+    // Still 200, but the health endpoint says DOWN and the login form is gone.
+    targets.body("health", "{\"status\": \"DOWN\", \"db\": \"DOWN\"}");
+    targets.body("login", "<html><p>Under maintenance</p></html>");
+    await()
+        .atMost(Duration.ofSeconds(2L * INTERVAL + 10))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> List.of(health, login, tcp, dns).stream().allMatch(this::hasOpenAlert));
+
+    assertThat(latest(health, "failureKind")).isEqualTo("ASSERTION");
+    assertThat(latest(health, "message"))
+        .isEqualTo("JSON_PATH $.status EQUALS \"UP\" failed: saw \"DOWN\"");
+    assertThat(latest(login, "message"))
+        .isEqualTo("BODY_CONTAINS \"<form\" failed: not in the body");
+    assertThat(latest(tcp, "failureKind")).isEqualTo("CONNECT");
+    assertThat(latest(dns, "failureKind")).isEqualTo("DNS");
+  }
+
+  private static String monitor(String name, String kind, String url) {
+    return "{\"name\": \"%s\", \"kind\": \"%s\", \"url\": \"%s\", \"threshold\": 0, \"intervalSeconds\": %d, \"timeoutSeconds\": 5"
+        .formatted(name, kind, url, INTERVAL);
+  }
+
+  private String latest(long url, String field) throws Exception {
+    var checks = user.checks(url);
+    return checks.isEmpty() ? "" : checks.get(0).path(field).asString("");
+  }
+
+  private boolean hasOpenAlert(long url) {
+    try {
+      var alerts = user.alerts(url);
+      return !alerts.isEmpty() && alerts.get(0).get("open").asBoolean();
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private static RoleProcess start(String role, String name, Map<String, String> env)
