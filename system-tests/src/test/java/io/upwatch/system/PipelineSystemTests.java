@@ -7,6 +7,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.upwatch.testing.LocalPostgres;
 import io.upwatch.testing.WebhookReceiver;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -216,7 +217,7 @@ class PipelineSystemTests {
                 + ", \"http\": {\"assertions\": [{\"type\": \"BODY_CONTAINS\", \"value\":"
                 + " \"<form\"}]}}");
     int closedPort;
-    try (var socket = new java.net.ServerSocket(0)) {
+    try (var socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
     long tcp = user.register(monitor("db", "TCP", "tcp://127.0.0.1:" + closedPort) + "}");

@@ -3,6 +3,7 @@ package io.upwatch.common.probe;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -155,7 +156,7 @@ public record Assertion(Type type, String path, String header, Operator operator
   /** Whether the text is a decimal number. */
   public static boolean isNumber(String text) {
     try {
-      new java.math.BigDecimal(text.strip());
+      new BigDecimal(text.strip());
       return true;
     } catch (NumberFormatException e) {
       return false;

@@ -3,6 +3,7 @@ package io.upwatch.worker.alert;
 import io.upwatch.common.CheckResult;
 import io.upwatch.worker.notify.AlertEvent;
 import io.upwatch.worker.notify.NotificationOutbox;
+import java.sql.Timestamp;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,10 +128,5 @@ public class CertificateExpiryEvaluator {
   }
 
   private record Latest(
-      long urlId,
-      java.sql.Timestamp slot,
-      java.sql.Timestamp expiresAt,
-      boolean near,
-      int days,
-      Long openId) {}
+      long urlId, Timestamp slot, Timestamp expiresAt, boolean near, int days, Long openId) {}
 }

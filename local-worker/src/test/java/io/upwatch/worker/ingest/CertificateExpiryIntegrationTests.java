@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.worker.alert.AlertEvaluator;
 import io.upwatch.worker.alert.CertificateExpiryEvaluator;
 import io.upwatch.worker.config.WorkerProperties;
@@ -13,9 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,8 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kind and date) next to any availability alert; a renewed one resolves it.
  */
 @WorkerIntegrationTest
-@org.springframework.context.annotation.Import(
-    CertificateExpiryIntegrationTests.ResultQueueFront.class)
+@Import(CertificateExpiryIntegrationTests.ResultQueueFront.class)
 class CertificateExpiryIntegrationTests {
 
   @Autowired ResultQueueFront front;
@@ -105,12 +108,12 @@ class CertificateExpiryIntegrationTests {
   }
 
   /** The real ingestion path, one consumer. */
-  @org.springframework.boot.test.context.TestComponent
+  @TestComponent
   static class ResultQueueFront {
-    private final java.util.function.Supplier<ResultIngestor> ingestors;
+    private final Supplier<ResultIngestor> ingestors;
 
     ResultQueueFront(
-        io.upwatch.common.queue.ResultQueue queue,
+        ResultQueue queue,
         CheckWriter writer,
         AlertEvaluator alerts,
         CertificateExpiryEvaluator certificates,

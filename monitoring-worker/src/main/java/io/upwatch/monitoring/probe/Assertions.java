@@ -8,6 +8,7 @@ import io.upwatch.common.probe.Assertion.Operator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -128,8 +129,7 @@ final class Assertions {
     } catch (RuntimeException e) {
       return "path not readable: " + e.getMessage();
     }
-    List<?> candidates =
-        path.isDefinite() ? java.util.Collections.singletonList(value) : (List<?>) value;
+    List<?> candidates = path.isDefinite() ? Collections.singletonList(value) : (List<?>) value;
     if (assertion.op() == Operator.EXISTS) {
       return candidates.isEmpty() ? "no such path" : null;
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -156,7 +157,7 @@ final class HttpProber implements AutoCloseable {
   private static String contentType(ProbeSpec spec) {
     return spec.headers().entrySet().stream()
         .filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
-        .map(java.util.Map.Entry::getValue)
+        .map(Map.Entry::getValue)
         .findFirst()
         .orElse(null);
   }

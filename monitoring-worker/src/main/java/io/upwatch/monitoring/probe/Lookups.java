@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Name lookups bounded by a check's deadline. The JDK's resolver cannot be told a timeout, so each
@@ -35,7 +36,7 @@ final class Lookups {
   }
 
   /** Runs a lookup on its own virtual thread and waits for it until the deadline. */
-  static <T> T within(java.util.function.Supplier<T> lookup, long deadlineNanos)
+  static <T> T within(Supplier<T> lookup, long deadlineNanos)
       throws UnknownHostException, TimeoutException, InterruptedException {
     long remaining = deadlineNanos - System.nanoTime();
     if (remaining <= 0) {
