@@ -5,6 +5,8 @@ import io.upwatch.worker.notify.AlertEvent;
 import io.upwatch.worker.notify.NotificationOutbox;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +29,14 @@ public class CertificateExpiryEvaluator {
       """
       INSERT INTO alert_locks (url_id)
       SELECT id FROM urls WHERE id = ANY(?) ORDER BY id
-      ON CONFLICT DO NOTHING;
+      ON CONFLICT DO NOTHING
       """;
 
   private static final String LOCK_ROWS =
       "SELECT url_id FROM alert_locks WHERE url_id = ANY(?) ORDER BY url_id FOR UPDATE";
 
-  // Per URL: its latest check that saw a certificate, judged against its threshold.
+  // Per URL: its latest check that saw a certificate. That is no older than the newest such check
+  // of this batch (since_ms), which bounds the scan to the recent partitions.
   private static final String LATEST =
       """
       WITH latest AS (
@@ -42,12 +45,13 @@ public class CertificateExpiryEvaluator {
                    AND c.tls_expires_at <= c.slot + make_interval(days => u.certificate_expiry_days)
                    AS near,
                  u.certificate_expiry_days AS days
-          FROM urls u
+          FROM unnest(?::bigint[], ?::bigint[]) AS q(url_id, since_ms)
+          JOIN urls u ON u.id = q.url_id
           CROSS JOIN LATERAL (
               SELECT slot, tls_expires_at FROM checks
               WHERE url_id = u.id AND tls_expires_at IS NOT NULL
+                AND slot >= timestamptz 'epoch' + q.since_ms * interval '1 millisecond'
               ORDER BY slot DESC LIMIT 1) c
-          WHERE u.id = ANY(?)
       )
       SELECT l.url_id, l.slot, l.tls_expires_at, l.near, l.days, a.id AS open_id
       FROM latest l
@@ -80,21 +84,22 @@ public class CertificateExpiryEvaluator {
 
   /** Evaluates the URLs of stored results that saw a certificate, in the caller's transaction. */
   public void evaluate(List<CheckResult> stored) {
-    Long[] urlIds =
-        stored.stream()
-            .filter(result -> result.tlsExpiresAt() != null)
-            .map(result -> result.id().urlId())
-            .distinct()
-            .sorted()
-            .toArray(Long[]::new);
-    if (urlIds.length == 0) {
+    Map<Long, Long> newest = new TreeMap<>();
+    for (CheckResult result : stored) {
+      if (result.tlsExpiresAt() != null) {
+        newest.merge(result.id().urlId(), result.id().slot().toEpochMilli(), Math::max);
+      }
+    }
+    if (newest.isEmpty()) {
       return;
     }
+    Long[] urlIds = newest.keySet().toArray(Long[]::new);
+    Long[] since = newest.values().toArray(Long[]::new);
     jdbc.sql(LOCK).param(urlIds).update();
     jdbc.sql(LOCK_ROWS).param(urlIds).query((rs, row) -> rs.getLong(1)).list();
     List<Latest> latest =
         jdbc.sql(LATEST)
-            .param(urlIds)
+            .params(urlIds, since)
             .query(
                 (rs, row) ->
                     new Latest(

@@ -14,12 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestComponent;
-import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,10 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * kind and date) next to any availability alert; a renewed one resolves it.
  */
 @WorkerIntegrationTest
-@Import(CertificateExpiryIntegrationTests.ResultQueueFront.class)
 class CertificateExpiryIntegrationTests {
 
-  @Autowired ResultQueueFront front;
+  @Autowired ResultQueue queue;
+  @Autowired CheckWriter writer;
+  @Autowired AlertEvaluator alerts;
+  @Autowired CertificateExpiryEvaluator certificates;
+  @Autowired TransactionTemplate transaction;
+  @Autowired WorkerProperties properties;
+  @Autowired IngestMetrics metrics;
   @Autowired Fixtures fixtures;
 
   long url;
@@ -104,42 +106,24 @@ class CertificateExpiryIntegrationTests {
     for (CheckResult result : results) {
       fixtures.publish(result);
     }
-    front.drain();
+    drain();
   }
 
-  /** The real ingestion path, one consumer. */
-  @TestComponent
-  static class ResultQueueFront {
-    private final Supplier<ResultIngestor> ingestors;
-
-    ResultQueueFront(
-        ResultQueue queue,
-        CheckWriter writer,
-        AlertEvaluator alerts,
-        CertificateExpiryEvaluator certificates,
-        TransactionTemplate transaction,
-        WorkerProperties properties,
-        IngestMetrics metrics) {
-      // A fresh consumer per drain: each test empties Redis, group included.
-      this.ingestors =
-          () ->
-              new ResultIngestor(
-                  "cert",
-                  queue,
-                  writer,
-                  alerts,
-                  certificates,
-                  transaction,
-                  properties,
-                  Clock.systemUTC(),
-                  metrics);
-    }
-
-    void drain() {
-      ResultIngestor ingestor = ingestors.get();
-      for (int i = 0; i < 3; i++) {
-        ingestor.ingestPass();
-      }
+  /** The real ingestion path: a fresh consumer per drain (each test empties Redis). */
+  private void drain() {
+    var ingestor =
+        new ResultIngestor(
+            "cert",
+            queue,
+            writer,
+            alerts,
+            certificates,
+            transaction,
+            properties,
+            Clock.systemUTC(),
+            metrics);
+    for (int i = 0; i < 3; i++) {
+      ingestor.ingestPass();
     }
   }
 }
