@@ -42,7 +42,11 @@ class UrlController {
           "Starts checking the URL at its interval. An alert opens when more than `threshold`"
               + " checks fail within the failure window; a rule that could never fire (a"
               + " threshold above the checks that fit in the window) is refused with"
-              + " `maxReachableThreshold`.")
+              + " `maxReachableThreshold`. `kind` (default HTTP) chooses what is checked: an"
+              + " http(s) URL with optional `http` settings (method, secret headers, body,"
+              + " redirects, accepted statuses, assertions, certificate expiry threshold), a TCP"
+              + " port (`tcp://host:port`) or a DNS name with optional `dns` record type and"
+              + " expected answer.")
   @CreatedWithLocation
   @ApiResponse(
       responseCode = "400",
