@@ -118,6 +118,34 @@ class MonitorKindsIntegrationTests {
         .containsExactly("TCP", "DNS");
   }
 
+  @Test
+  void updateKeepsTheKindAndValidatesAgainstIt() throws Exception {
+    String body =
+        register(
+                """
+                {"name": "mail", "kind": "DNS", "url": "example.com", "threshold": 1}""")
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+    update(id, "{\"dns\": {\"recordType\": \"TXT\", \"expected\": \"v=spf1 -all\"}}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.dns.recordType").value("TXT"));
+    update(id, "{\"url\": \"https://example.com/\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("url"));
+    update(id, "{\"http\": {\"method\": \"GET\"}}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("http"));
+    update(id, "{\"kind\": \"HTTP\"}").andExpect(status().isBadRequest());
+    assertThat(spec(id)).contains("TXT");
+  }
+
+  private ResultActions update(long id, String body) throws Exception {
+    return mvc.perform(withToken(json(patch("/api/v1/urls/" + id), body), token));
+  }
+
   static Stream<Arguments> badMonitors() {
     String base = "\"name\": \"x\", \"threshold\": 1, ";
     return Stream.of(
