@@ -228,7 +228,8 @@ class BadInputIntegrationTests {
             jsonPath("$.detail")
                 .value(
                     "unknown field 'interval'; known fields: name, url, threshold,"
-                        + " intervalSeconds, timeoutSeconds, failureWindowSeconds, kind, heartbeat"))
+                        + " intervalSeconds, timeoutSeconds, failureWindowSeconds, kind, http, dns,"
+                        + " heartbeat"))
         .andExpect(jsonPath("$.errors[0].field").value("interval"));
     assertThat(data.count("urls")).isZero();
 

@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.probe.ProbeKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,6 +19,12 @@ import java.util.Map;
 final class ProberBench {
 
   private static final int REDIS_DB = 10;
+
+  // A typical configured check: status 200 only, a keyword in the body and a latency bound. Its
+  // cost next to the plain drain's shows what the spec path adds (parse, body kept, evaluation).
+  private static final String ASSERTED =
+      "{\"acceptedStatus\":\"200\",\"assertions\":[{\"type\":\"BODY_CONTAINS\","
+          + "\"value\":\"ok\"},{\"type\":\"RESPONSE_TIME\",\"value\":\"5000\"}]}";
 
   private ProberBench() {}
 
@@ -35,12 +42,13 @@ final class ProberBench {
 
         // The first drain runs on a cold JVM (the JIT compiles the hot path as it goes); the
         // second, the one the target is judged on, is the steady state of a long-running worker.
-        double[] cold = drain(redis, worker, tasks, 0);
-        double[] warm = drain(redis, worker, tasks, tasks);
+        double[] cold = drain(redis, worker, tasks, 0, null);
+        double[] warm = drain(redis, worker, tasks, tasks, null);
 
         // 1,000 in flight: twice the concurrency of 200 ms checks, so the worker stays full.
-        publish(redis, 2000, "slow", 2 * tasks);
+        publish(redis, 2000, "slow", 2 * tasks, null);
         awaitResults(redis, 2L * tasks + 2000, Duration.ofMinutes(2));
+        double[] asserted = drain(redis, worker, tasks, 2 * tasks + 2000, ASSERTED);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("checks", tasks);
         result.put("coldSeconds", round(cold[0]));
@@ -50,11 +58,13 @@ final class ProberBench {
         result.put("checksPerSecond", round(tasks / warm[0]));
         result.put("cpuSecondsPerThousandChecks", round(warm[1] * 1000 / tasks));
         result.put("peakRssMibWith1000InFlight", round(Proc.peakRssMib(worker.pid())));
+        result.put("assertedChecksPerSecond", round(tasks / asserted[0]));
+        result.put("assertedCpuSecondsPerThousandChecks", round(asserted[1] * 1000 / tasks));
 
         // The same drain again under JFR, after the figures above: the recording costs memory
         // (~20 MiB of buffers) and some CPU, which must not count in them.
         var profile = Profile.start(bench, worker, "proberAlone");
-        drain(redis, worker, tasks, 2 * tasks + 2000);
+        drain(redis, worker, tasks, 3 * tasks + 2000, null);
         profiles.put("proberAlone", profile.stop());
         return result;
       }
@@ -63,13 +73,20 @@ final class ProberBench {
     }
   }
 
-  /** Queues {@code tasks} quick checks and waits for their results: {seconds, CPU seconds}. */
+  /**
+   * Queues {@code tasks} quick checks (with {@code spec}, or plain when null) and waits for their
+   * results: {seconds, CPU seconds}.
+   */
   private static double[] drain(
-      StatefulRedisConnection<String, String> redis, Proc worker, int tasks, int offset)
+      StatefulRedisConnection<String, String> redis,
+      Proc worker,
+      int tasks,
+      int offset,
+      String spec)
       throws InterruptedException {
     double cpuBefore = Proc.cpuSeconds(worker.pid());
     long start = System.nanoTime();
-    publish(redis, tasks, "ok", offset);
+    publish(redis, tasks, "ok", offset, spec);
     awaitResults(redis, (long) offset + tasks, Duration.ofMinutes(5));
     return new double[] {
       (System.nanoTime() - start) / 1e9, Proc.cpuSeconds(worker.pid()) - cpuBefore
@@ -77,7 +94,11 @@ final class ProberBench {
   }
 
   private static void publish(
-      StatefulRedisConnection<String, String> redis, int count, String behaviour, int offset) {
+      StatefulRedisConnection<String, String> redis,
+      int count,
+      String behaviour,
+      int offset,
+      String spec) {
     var async = redis.async();
     redis.setAutoFlushCommands(false);
     long slot = Instant.now().toEpochMilli();
@@ -86,7 +107,12 @@ final class ProberBench {
       String url =
           "http://" + TargetFarm.address(n % Bench.ADDRESSES) + ":9100/" + behaviour + "/" + n;
       var task =
-          new CheckTask(new TaskId(n, Instant.ofEpochMilli(slot)), url, Duration.ofSeconds(5));
+          new CheckTask(
+              new TaskId(n, Instant.ofEpochMilli(slot)),
+              url,
+              Duration.ofSeconds(5),
+              ProbeKind.HTTP,
+              spec);
       async.xadd(Streams.TASKS, task.toFields());
       if (i % 1000 == 999) {
         redis.flushCommands();

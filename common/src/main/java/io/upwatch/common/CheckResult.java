@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param failureKind why no response arrived, or {@code null} when one did
  * @param workerId the worker that ran the check
  * @param region the region label of that worker
+ * @param tlsExpiresAt when the leaf certificate of an https check's final hop expires, or {@code
+ *     null} (plain http, or no handshake completed)
  */
 public record CheckResult(
     TaskId id,
@@ -24,7 +26,8 @@ public record CheckResult(
     FailureKind failureKind,
     String message,
     String workerId,
-    String region) {
+    String region,
+    Instant tlsExpiresAt) {
 
   private static final String ID = "id";
   private static final String STARTED_AT = "startedAt";
@@ -34,6 +37,7 @@ public record CheckResult(
   private static final String WORKER = "worker";
   private static final String REGION = "region";
   private static final String MESSAGE = "message";
+  private static final String TLS_EXPIRES_AT = "tlsExpiresAt";
 
   /** Longest failure message a result carries (the checks table's column); longer is cut. */
   public static final int MAX_MESSAGE_LENGTH = 256;
@@ -92,6 +96,19 @@ public record CheckResult(
     }
   }
 
+  /** A result without a certificate expiry. */
+  public CheckResult(
+      TaskId id,
+      Instant startedAt,
+      long latencyMillis,
+      Integer statusCode,
+      FailureKind failureKind,
+      String message,
+      String workerId,
+      String region) {
+    this(id, startedAt, latencyMillis, statusCode, failureKind, message, workerId, region, null);
+  }
+
   /**
    * A result of a check that got a response, judged by the original rule: any status below 500
    * succeeds.
@@ -104,7 +121,7 @@ public record CheckResult(
       FailureKind failureKind,
       String workerId,
       String region) {
-    this(id, startedAt, latencyMillis, statusCode, failureKind, null, workerId, region);
+    this(id, startedAt, latencyMillis, statusCode, failureKind, null, workerId, region, null);
   }
 
   /** A check succeeds when nothing made it fail. */
@@ -134,6 +151,9 @@ public record CheckResult(
     if (region != null) {
       fields.put(REGION, region);
     }
+    if (tlsExpiresAt != null) {
+      fields.put(TLS_EXPIRES_AT, Long.toString(tlsExpiresAt.toEpochMilli()));
+    }
     return fields;
   }
 
@@ -145,6 +165,7 @@ public record CheckResult(
   public static CheckResult fromFields(Map<String, String> fields) {
     String status = StreamFields.optional(fields, STATUS);
     String failure = StreamFields.optional(fields, FAILURE);
+    String tlsExpiresAt = StreamFields.optional(fields, TLS_EXPIRES_AT);
     return new CheckResult(
         TaskId.parse(StreamFields.required(fields, ID)),
         Instant.ofEpochMilli(StreamFields.requiredLong(fields, STARTED_AT)),
@@ -153,6 +174,7 @@ public record CheckResult(
         failure == null ? null : FailureKind.valueOf(failure),
         StreamFields.optional(fields, MESSAGE),
         StreamFields.optional(fields, WORKER),
-        StreamFields.optional(fields, REGION));
+        StreamFields.optional(fields, REGION),
+        tlsExpiresAt == null ? null : Instant.ofEpochMilli(Long.parseLong(tlsExpiresAt)));
   }
 }

@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.upwatch.testing.LocalPostgres;
+import io.upwatch.testing.SelfSignedTls;
 import io.upwatch.testing.WebhookReceiver;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -45,6 +49,7 @@ class PipelineSystemTests {
   private static final String WEBHOOK_SECRET = "system-test-webhook-secret";
 
   private TargetServer targets;
+  private TargetServer expiringTls;
   private WebhookReceiver receiver;
   private RoleProcess api;
   private RoleProcess monitoringA;
@@ -59,6 +64,14 @@ class PipelineSystemTests {
     redis = redisClient.connect();
     redis.sync().flushdb();
     targets = new TargetServer();
+    // An https target whose certificate expires in 3 days, trusted by the roles (only it: they
+    // reach nothing else over TLS here).
+    Path tls = Files.createTempDirectory("upwatch-system-tls");
+    expiringTls = TargetServer.https(SelfSignedTls.context(tls, 3));
+    Path trustStore = tls.resolve("trust.p12");
+    try (var out = Files.newOutputStream(trustStore)) {
+      SelfSignedTls.trustStore(tls).store(out, "changeit".toCharArray());
+    }
     receiver = new WebhookReceiver(WEBHOOK_SECRET);
 
     Map<String, String> env = RoleProcess.environment(jdbcUrl, REDIS_DB);
@@ -67,6 +80,11 @@ class PipelineSystemTests {
     env.put("UPWATCH_MONITORING_MAX_CHECK_TIMEOUT", "5s");
     env.put("UPWATCH_MONITORING_RECLAIM_INTERVAL", "1s");
     env.put("UPWATCH_NOTIFY_RETRY_MAX_DELAY", "5s");
+    env.put(
+        "JAVA_TOOL_OPTIONS",
+        "-Djavax.net.ssl.trustStore="
+            + trustStore
+            + " -Djavax.net.ssl.trustStorePassword=changeit");
 
     api = start("api-server", "api", env);
     roles.add(
@@ -99,6 +117,9 @@ class PipelineSystemTests {
     }
     if (targets != null) {
       targets.close();
+    }
+    if (expiringTls != null) {
+      expiringTls.close();
     }
     if (receiver != null) {
       receiver.close();
@@ -196,6 +217,83 @@ class PipelineSystemTests {
             .collect(Collectors.groupingBy(m -> m.getBody().get("id"), Collectors.counting()));
     assertThat(published).isNotEmpty();
     assertThat(published.values()).as("every task id published once").containsOnly(1L);
+  }
+
+  @Test
+  @Order(3)
+  void assertionsTcpDnsAndCertificateMonitorsRaiseTheirAlerts() throws Exception {
+    targets.body("health", "{\"status\": \"UP\", \"db\": \"UP\"}");
+    targets.body("login", "<html><form id=\"login\"></form></html>");
+    long health =
+        user.register(
+            monitor("health", "HTTP", targets.url("/body/health"))
+                + ", \"http\": {\"assertions\": [{\"type\": \"JSON_PATH\", \"path\":"
+                + " \"$.status\", \"operator\": \"EQUALS\", \"value\": \"UP\"}]}}");
+    long login =
+        user.register(
+            monitor("login", "HTTP", targets.url("/body/login"))
+                + ", \"http\": {\"assertions\": [{\"type\": \"BODY_CONTAINS\", \"value\":"
+                + " \"<form\"}]}}");
+    int closedPort;
+    try (var socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    long tcp = user.register(monitor("db", "TCP", "tcp://127.0.0.1:" + closedPort) + "}");
+    long dns = user.register(monitor("name", "DNS", "does-not-exist.invalid") + "}");
+    long certificate = user.register(monitor("tls", "HTTP", expiringTls.url("/status/tls")) + "}");
+
+    await()
+        .atMost(Duration.ofSeconds(2L * INTERVAL + 10))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                latest(health, "success").equals("true")
+                    && latest(login, "success").equals("true"));
+    assertThat(user.alerts(health).size() + user.alerts(login).size()).isZero();
+
+    // Still 200, but the health endpoint says DOWN and the login form is gone.
+    targets.body("health", "{\"status\": \"DOWN\", \"db\": \"DOWN\"}");
+    targets.body("login", "<html><p>Under maintenance</p></html>");
+    await()
+        .atMost(Duration.ofSeconds(2L * INTERVAL + 10))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                List.of(health, login, tcp, dns, certificate).stream()
+                    .allMatch(this::hasOpenAlert));
+
+    assertThat(latest(health, "failureKind")).isEqualTo("ASSERTION");
+    assertThat(latest(health, "message"))
+        .isEqualTo("JSON_PATH $.status EQUALS \"UP\" failed: saw \"DOWN\"");
+    assertThat(latest(login, "message"))
+        .isEqualTo("BODY_CONTAINS \"<form\" failed: not in the body");
+    assertThat(latest(tcp, "failureKind")).isEqualTo("CONNECT");
+    assertThat(latest(dns, "failureKind")).isEqualTo("DNS");
+    // The certificate is valid, so the checks succeed; it expires within 14 days, so it alerts.
+    assertThat(latest(certificate, "success")).isEqualTo("true");
+    var certificateAlert = user.alerts(certificate).get(0);
+    assertThat(certificateAlert.get("kind").asString()).isEqualTo("CERTIFICATE_EXPIRY");
+    assertThat(Instant.parse(certificateAlert.get("certificateExpiresAt").asString()))
+        .isBetween(Instant.now().plus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(4)));
+  }
+
+  private static String monitor(String name, String kind, String url) {
+    return "{\"name\": \"%s\", \"kind\": \"%s\", \"url\": \"%s\", \"threshold\": 0, \"intervalSeconds\": %d, \"timeoutSeconds\": 5"
+        .formatted(name, kind, url, INTERVAL);
+  }
+
+  private String latest(long url, String field) throws Exception {
+    var checks = user.checks(url);
+    return checks.isEmpty() ? "" : checks.get(0).path(field).asString("");
+  }
+
+  private boolean hasOpenAlert(long url) {
+    try {
+      var alerts = user.alerts(url);
+      return !alerts.isEmpty() && alerts.get(0).get("open").asBoolean();
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private static RoleProcess start(String role, String name, Map<String, String> env)

@@ -1,25 +1,44 @@
 package io.upwatch.system;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The monitored targets, on loopback: {@code /status/<name>} answers the status set for that name
- * (200 by default), {@code /slow/<name>} answers 200 after two seconds.
+ * (200 by default), {@code /body/<name>} answers 200 with the body set for that name, {@code
+ * /slow/<name>} answers 200 after two seconds.
  */
 final class TargetServer implements AutoCloseable {
 
   private final HttpServer server;
+  private final String scheme;
   private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
   TargetServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+    this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256), "http");
+  }
+
+  /** The same targets over https, presenting the context's certificate. */
+  static TargetServer https(SSLContext tls) throws IOException {
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    return new TargetServer(server, "https");
+  }
+
+  private TargetServer(HttpServer server, String scheme) {
+    this.server = server;
+    this.scheme = scheme;
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext(
         "/status/",
@@ -27,6 +46,16 @@ final class TargetServer implements AutoCloseable {
           String name = exchange.getRequestURI().getPath().substring("/status/".length());
           hits.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
           exchange.sendResponseHeaders(statuses.getOrDefault(name, 200), -1);
+          exchange.close();
+        });
+    server.createContext(
+        "/body/",
+        exchange -> {
+          String name = exchange.getRequestURI().getPath().substring("/body/".length());
+          byte[] body = bodies.getOrDefault(name, "").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+          exchange.getResponseBody().write(body);
           exchange.close();
         });
     server.createContext(
@@ -44,7 +73,12 @@ final class TargetServer implements AutoCloseable {
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** Makes {@code /body/<name>} answer 200 with this body. */
+  void body(String name, String body) {
+    bodies.put(name, body);
   }
 
   void answer(String name, int status) {

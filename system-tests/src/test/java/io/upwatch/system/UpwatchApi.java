@@ -53,6 +53,11 @@ final class UpwatchApi implements AutoCloseable {
     return send("POST", "/api/v1/urls", body, 201);
   }
 
+  /** Registers a monitor from its full JSON body; returns its id. */
+  long register(String body) throws Exception {
+    return send("POST", "/api/v1/urls", body, 201).get("id").asLong();
+  }
+
   void changeThreshold(long urlId, int threshold) throws Exception {
     send("PATCH", "/api/v1/urls/" + urlId, "{\"threshold\": %d}".formatted(threshold), 200);
   }

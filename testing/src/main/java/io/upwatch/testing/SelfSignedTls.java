@@ -26,7 +26,40 @@ public final class SelfSignedTls {
 
   /** A server-side TLS context holding the certificate and its key. */
   public static SSLContext context(Path directory) throws Exception {
+    return context(directory, 2);
+  }
+
+  /**
+   * A server-side TLS context whose certificate expires in {@code validityDays} days (from now), to
+   * test certificate expiry alerts.
+   */
+  public static SSLContext context(Path directory, int validityDays) throws Exception {
+    KeyStore store = keyStore(directory, validityDays);
+    var keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, PASSWORD);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
+  }
+
+  /**
+   * A trust store holding only the certificate made in {@code directory} by {@link #context}, for a
+   * client that should accept it.
+   */
+  public static KeyStore trustStore(Path directory) throws Exception {
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(directory.resolve("self-signed.p12"))) {
+      keys.load(in, PASSWORD);
+    }
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("target", keys.getCertificate("target"));
+    return trust;
+  }
+
+  private static KeyStore keyStore(Path directory, int validityDays) throws Exception {
     Path keystore = directory.resolve("self-signed.p12");
+    Files.deleteIfExists(keystore);
     Process keytool =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
@@ -40,7 +73,7 @@ public final class SelfSignedTls {
                 "-ext",
                 "SAN=dns:localhost,ip:127.0.0.1",
                 "-validity",
-                "2",
+                Integer.toString(validityDays),
                 "-storetype",
                 "PKCS12",
                 "-keystore",
@@ -56,10 +89,6 @@ public final class SelfSignedTls {
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD);
     }
-    var keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, PASSWORD);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return context;
+    return store;
   }
 }

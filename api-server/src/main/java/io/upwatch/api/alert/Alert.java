@@ -38,6 +38,12 @@ public class Alert {
   @Column(name = "window_seconds")
   private int windowSeconds;
 
+  @Column(length = 24)
+  private String kind;
+
+  @Column(name = "certificate_expires_at")
+  private Instant certificateExpiresAt;
+
   protected Alert() {}
 
   public Long getId() {
@@ -78,5 +84,14 @@ public class Alert {
 
   public int getWindowSeconds() {
     return windowSeconds;
+  }
+
+  /** AVAILABILITY or CERTIFICATE_EXPIRY. */
+  public String getKind() {
+    return kind;
+  }
+
+  public Instant getCertificateExpiresAt() {
+    return certificateExpiresAt;
   }
 }

@@ -14,7 +14,10 @@ import java.time.Instant;
  * @param resolvedSlot the scheduled time of the first successful check after it, null while open
  * @param failureCount failures in the window when it opened
  * @param threshold the URL's threshold at that time
- * @param windowSeconds the URL's failure window at that time
+ * @param windowSeconds the URL's failure window at that time (0 for a certificate alert)
+ * @param kind AVAILABILITY (failures exceeded the threshold) or CERTIFICATE_EXPIRY (the TLS
+ *     certificate expires within the URL's certificateExpiryDays, held in threshold)
+ * @param certificateExpiresAt when the certificate expires, for a CERTIFICATE_EXPIRY alert
  */
 public record AlertResponse(
     long id,
@@ -26,7 +29,9 @@ public record AlertResponse(
     Instant resolvedSlot,
     int failureCount,
     int threshold,
-    int windowSeconds) {
+    int windowSeconds,
+    String kind,
+    Instant certificateExpiresAt) {
 
   static AlertResponse from(Alert alert) {
     return new AlertResponse(
@@ -39,6 +44,8 @@ public record AlertResponse(
         alert.getResolvedSlot(),
         alert.getFailureCount(),
         alert.getThreshold(),
-        alert.getWindowSeconds());
+        alert.getWindowSeconds(),
+        alert.getKind(),
+        alert.getCertificateExpiresAt());
   }
 }

@@ -19,7 +19,8 @@ public class CurrentStates {
   private static final String STATES =
       """
       SELECT u.id, u.enabled, last.slot, last.success,
-             EXISTS (SELECT 1 FROM alerts a WHERE a.url_id = u.id AND a.resolved_at IS NULL)
+             EXISTS (SELECT 1 FROM alerts a
+                     WHERE a.url_id = u.id AND a.kind = 'AVAILABILITY' AND a.resolved_at IS NULL)
                  AS alerting
       FROM urls u
       LEFT JOIN LATERAL (

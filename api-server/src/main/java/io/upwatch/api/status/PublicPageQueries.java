@@ -60,7 +60,8 @@ class PublicPageQueries {
             """
             SELECT url_id, opened_at, resolved_at
             FROM alerts
-            WHERE url_id = ANY(:ids) AND (opened_at > :since OR resolved_at IS NULL)
+            WHERE url_id = ANY(:ids) AND kind = 'AVAILABILITY'
+              AND (opened_at > :since OR resolved_at IS NULL)
             ORDER BY opened_at DESC
             LIMIT :limit
             """)

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * The registration has the fields its kind needs and none it cannot use: a URL and threshold for
- * HTTP, a {@code heartbeat} (with its period) and no target, interval or timeout for HEARTBEAT.
- * Each problem is reported on its field, alongside the fields' own constraints.
+ * HTTP, TCP and DNS, a {@code heartbeat} (with its period) and no target, interval or timeout for
+ * HEARTBEAT. Each problem is reported on its field, alongside the fields' own constraints.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -39,15 +39,13 @@ import java.lang.annotation.Target;
         check.that(request.timeoutSeconds() == null, "timeoutSeconds", MonitorRequests.NO_TIMEOUT);
         check.that(
             request.heartbeat() != null, "heartbeat", "must not be null (set its periodSeconds)");
+        check.that(request.http() == null, "http", "applies to kind HTTP only");
+        check.that(request.dns() == null, "dns", "applies to kind DNS only");
         check.that(
             request.heartbeat() == null || request.heartbeat().periodSeconds() != null,
             "heartbeat.periodSeconds",
             "must not be null");
       } else {
-        check.that(
-            request.kind() == null || request.kind() == MonitorKind.HTTP,
-            "kind",
-            "must be HTTP or HEARTBEAT");
         check.that(request.url() != null && !request.url().isBlank(), "url", "must not be blank");
         check.that(request.threshold() != null, "threshold", "must not be null");
         check.that(request.heartbeat() == null, "heartbeat", MonitorRequests.ONLY_HEARTBEAT);

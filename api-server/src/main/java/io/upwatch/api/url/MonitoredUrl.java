@@ -1,6 +1,7 @@
 package io.upwatch.api.url;
 
 import io.upwatch.api.persistence.Timestamped;
+import io.upwatch.common.probe.ProbeSpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,11 +13,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A URL a user asked Upwatch to check, with its schedule and alert rule. */
 @Entity
 @Table(name = "urls")
 public class MonitoredUrl extends Timestamped {
+
+  /** Days before a certificate's expiry that raise its alert, unless set. */
+  static final int DEFAULT_CERTIFICATE_EXPIRY_DAYS = 14;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,6 +64,14 @@ public class MonitoredUrl extends Timestamped {
   @Column(name = "ping_token", length = 32)
   private String pingToken;
 
+  // The ProbeSpec's JSON form; null for the original check. Holds header secrets: never returned.
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "check_spec")
+  private String checkSpec;
+
+  @Column(name = "certificate_expiry_days", nullable = false)
+  private int certificateExpiryDays = DEFAULT_CERTIFICATE_EXPIRY_DAYS;
+
   // The scheduler's cursor: written here only on insert. The scheduler moves it concurrently, so an
   // entity update would write back the value it loaded and hand an already claimed slot out again;
   // the API's legitimate moves are relative SQL updates (UrlRepository#moveCursor).
@@ -70,8 +84,9 @@ public class MonitoredUrl extends Timestamped {
 
   protected MonitoredUrl() {}
 
-  MonitoredUrl(long userId, UrlSettings settings, Instant firstCheckAt) {
+  MonitoredUrl(long userId, MonitorKind kind, UrlSettings settings, Instant firstCheckAt) {
     this.userId = userId;
+    this.kind = kind;
     this.nextCheckAt = firstCheckAt;
     apply(settings);
   }
@@ -83,8 +98,7 @@ public class MonitoredUrl extends Timestamped {
    */
   static MonitoredUrl heartbeat(
       long userId, UrlSettings settings, Duration grace, String pingToken, Instant firstDeadline) {
-    MonitoredUrl url = new MonitoredUrl(userId, settings, firstDeadline);
-    url.kind = MonitorKind.HEARTBEAT;
+    MonitoredUrl url = new MonitoredUrl(userId, MonitorKind.HEARTBEAT, settings, firstDeadline);
     url.setGrace(grace);
     url.pingToken = pingToken;
     return url;
@@ -98,6 +112,23 @@ public class MonitoredUrl extends Timestamped {
     this.intervalSeconds = Math.toIntExact(settings.interval().toSeconds());
     this.timeoutMs = Math.toIntExact(settings.timeout().toMillis());
     this.failureWindowSeconds = Math.toIntExact(settings.failureWindow().toSeconds());
+  }
+
+  /** Sets how the target is checked; a null spec is the original check. */
+  void applyCheck(ProbeSpec spec, Integer certificateExpiryDays) {
+    this.checkSpec = spec == null ? null : spec.toJson();
+    if (certificateExpiryDays != null) {
+      this.certificateExpiryDays = certificateExpiryDays;
+    }
+  }
+
+  /** The stored check settings, {@code null} for the original check. */
+  ProbeSpec checkSpec() {
+    return ProbeSpec.fromJson(checkSpec);
+  }
+
+  public int getCertificateExpiryDays() {
+    return certificateExpiryDays;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.upwatch.api.url;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.upwatch.common.probe.DnsQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,9 +19,16 @@ import jakarta.validation.constraints.NotBlank;
  * @param intervalSeconds time between checks (10-86400, default 60)
  * @param timeoutSeconds total deadline of one check (1-60, default 10, at most the interval)
  * @param failureWindowSeconds trailing window for the alert rule (10-86400, default 300)
- * @param kind what is checked: HTTP (default) or HEARTBEAT
- * @param heartbeat a heartbeat's period and grace; only for kind HEARTBEAT
+ * @param kind what is checked (default HTTP): HTTP (url is an http(s) URL), TCP (url is
+ *     tcp://host:port; connecting within the timeout succeeds), DNS (url is a host name that must
+ *     resolve) or HEARTBEAT (no url: the monitor's job pings it)
+ * @param http for kind HTTP: method, headers, body, redirects, accepted statuses, assertions and
+ *     the certificate expiry threshold
+ * @param dns for kind DNS: the record type (A, AAAA, CNAME, MX, TXT; default A) and an optional
+ *     expected answer
+ * @param heartbeat for kind HEARTBEAT: its period and grace
  */
+@MonitorTarget
 @Schema(
     example =
         """
@@ -29,10 +37,18 @@ import jakarta.validation.constraints.NotBlank;
 @KindFields
 public record RegisterUrlRequest(
     @NotBlank @UrlName String name,
-    @HttpUrl String url,
+    String url,
     @Min(0) @Max(1000) Integer threshold,
     @Min(10) @Max(86400) Integer intervalSeconds,
     @Min(1) @Max(60) Integer timeoutSeconds,
     @Min(10) @Max(86400) Integer failureWindowSeconds,
     MonitorKind kind,
-    @Valid HeartbeatRequest heartbeat) {}
+    @Valid HttpCheckSettings http,
+    @Valid DnsQuery dns,
+    @Valid HeartbeatRequest heartbeat) {
+
+  /** The kind asked for, HTTP when none was given. */
+  MonitorKind kindOrHttp() {
+    return kind == null ? MonitorKind.HTTP : kind;
+  }
+}

@@ -1,6 +1,7 @@
 package io.upwatch.api.url;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.upwatch.common.probe.DnsQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.Min;
  * A partial change to a monitored URL: absent fields keep their value.
  *
  * @param name 1-64 letters, digits, '_', '.' or '-'; unique among the caller's URLs
- * @param url absolute http(s) URL, at most 2,048 characters
+ * @param url the target in the monitor's kind's form (its kind cannot change)
  * @param threshold an alert opens when failures in the window exceed this (0-1000)
  * @param intervalSeconds time between checks (10-86400)
  * @param timeoutSeconds total deadline of one check (1-60, at most the interval)
@@ -17,6 +18,9 @@ import jakarta.validation.constraints.Min;
  * @param enabled false pauses checks, true resumes them
  * @param heartbeat a heartbeat's period and grace; only for heartbeats, which have no url, interval
  *     or timeout
+ * @param http for kind HTTP: replaces the check settings (headers left out keep their stored
+ *     values)
+ * @param dns for kind DNS: replaces the record type and expected answer
  */
 @Schema(
     example =
@@ -24,13 +28,15 @@ import jakarta.validation.constraints.Min;
     {"threshold": 2, "failureWindowSeconds": 600}""")
 public record UpdateUrlRequest(
     @UrlName String name,
-    @HttpUrl String url,
+    String url,
     @Min(0) @Max(1000) Integer threshold,
     @Min(10) @Max(86400) Integer intervalSeconds,
     @Min(1) @Max(60) Integer timeoutSeconds,
     @Min(10) @Max(86400) Integer failureWindowSeconds,
     Boolean enabled,
-    @Valid HeartbeatRequest heartbeat) {
+    @Valid HeartbeatRequest heartbeat,
+    @Valid HttpCheckSettings http,
+    @Valid DnsQuery dns) {
 
   /**
    * Whether this change sets part of the alert rule. Only then is a rule that can never fire

@@ -47,9 +47,13 @@ class UrlController {
           "Starts checking the URL at its interval. An alert opens when more than `threshold`"
               + " checks fail within the failure window; a rule that could never fire (a"
               + " threshold above the checks that fit in the window) is refused with"
-              + " `maxReachableThreshold`. A heartbeat monitor (`kind: HEARTBEAT`) probes"
-              + " nothing: its job pings the returned `heartbeat.pingUrl`, and each period"
-              + " plus grace without a ping is a failed check (NO_PING).")
+              + " `maxReachableThreshold`. `kind` (default HTTP) chooses what is checked: an"
+              + " http(s) URL with optional `http` settings (method, secret headers, body,"
+              + " redirects, accepted statuses, assertions, certificate expiry threshold), a TCP"
+              + " port (`tcp://host:port`), a DNS name with optional `dns` record type and"
+              + " expected answer, or nothing (`HEARTBEAT`): its job pings the returned"
+              + " `heartbeat.pingUrl`, and each period plus grace without a ping is a failed check"
+              + " (NO_PING).")
   @CreatedWithLocation
   @ApiResponse(
       responseCode = "400",

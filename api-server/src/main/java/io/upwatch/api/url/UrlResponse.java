@@ -1,6 +1,8 @@
 package io.upwatch.api.url;
 
 import io.upwatch.api.heartbeat.PingUrls;
+import io.upwatch.common.probe.DnsQuery;
+import io.upwatch.common.probe.ProbeSpec;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +26,8 @@ import java.util.List;
  * @param warnings what is wrong with the URL's settings and how to fix it, for a person; empty when
  *     nothing is
  * @param heartbeat a heartbeat's period, grace and ping URLs; null for other kinds
+ * @param http how an HTTP monitor checks (header values hidden); null for other kinds
+ * @param dns what a DNS monitor asks; null for other kinds
  */
 public record UrlResponse(
     long id,
@@ -39,11 +43,14 @@ public record UrlResponse(
     Instant updatedAt,
     boolean ruleCanFire,
     List<String> warnings,
-    HeartbeatResponse heartbeat) {
+    HeartbeatResponse heartbeat,
+    HttpCheckView http,
+    DnsQuery dns) {
 
   public static UrlResponse from(MonitoredUrl url, PingUrls pingUrls) {
     UrlSettings settings = url.settings();
     boolean ruleCanFire = settings.ruleCanFire();
+    ProbeSpec spec = url.checkSpec();
     return new UrlResponse(
         url.getId(),
         url.getName(),
@@ -58,6 +65,12 @@ public record UrlResponse(
         url.getUpdatedAt(),
         ruleCanFire,
         ruleCanFire ? List.of() : List.of(settings.unreachableRule()),
-        url.isHeartbeat() ? HeartbeatResponse.from(url, pingUrls) : null);
+        url.isHeartbeat() ? HeartbeatResponse.from(url, pingUrls) : null,
+        url.getKind() == MonitorKind.HTTP
+            ? HttpCheckView.of(spec, url.getCertificateExpiryDays())
+            : null,
+        url.getKind() == MonitorKind.DNS
+            ? (spec == null || spec.dns() == null ? new DnsQuery(null, null) : spec.dns())
+            : null);
   }
 }

@@ -76,8 +76,9 @@ public class UrlService {
     if (urls.countByUserId(userId) >= properties.maxUrlCount()) {
       throw new UrlLimitReached(properties.maxUrlCount());
     }
-    boolean heartbeat = request.kind() == MonitorKind.HEARTBEAT;
-    var settings = heartbeat ? heartbeatSettings(request) : probedSettings(request);
+    MonitorKind kind = request.kindOrHttp();
+    boolean heartbeat = kind == MonitorKind.HEARTBEAT;
+    var settings = heartbeat ? heartbeatSettings(request) : probedSettings(kind, request);
     if (refuseDeadRule) {
       settings.requireRuleCanFire();
     }
@@ -85,7 +86,11 @@ public class UrlService {
       throw new UrlNameTaken(settings.name());
     }
     if (!heartbeat) {
-      return save(new MonitoredUrl(userId, settings, clock.instant()));
+      var url = new MonitoredUrl(userId, kind, settings, clock.instant());
+      url.applyCheck(
+          CheckSpecs.of(kind, request.http(), request.dns(), null),
+          request.http() == null ? null : request.http().certificateExpiryDays());
+      return save(url);
     }
     Duration grace =
         seconds(request.heartbeat().graceSeconds(), properties.heartbeat().defaultGrace());
@@ -94,10 +99,10 @@ public class UrlService {
         MonitoredUrl.heartbeat(userId, settings, grace, PingToken.generate(), firstDeadline));
   }
 
-  private UrlSettings probedSettings(RegisterUrlRequest request) {
+  private UrlSettings probedSettings(MonitorKind kind, RegisterUrlRequest request) {
     return new UrlSettings(
         request.name(),
-        TargetUrls.normalize(request.url()),
+        target(kind, request.url()),
         request.threshold(),
         seconds(request.intervalSeconds(), properties.defaultInterval()),
         seconds(request.timeoutSeconds(), properties.defaultTimeout()),
@@ -148,7 +153,7 @@ public class UrlService {
     var changed =
         new UrlSettings(
             Objects.requireNonNullElse(request.name(), current.name()),
-            request.url() == null ? current.url() : TargetUrls.normalize(request.url()),
+            request.url() == null ? current.url() : target(url.getKind(), request.url()),
             Objects.requireNonNullElse(request.threshold(), current.threshold()),
             seconds(interval, current.interval()),
             seconds(request.timeoutSeconds(), current.timeout()),
@@ -164,6 +169,11 @@ public class UrlService {
     Duration grace = url.getGrace();
     if (request.heartbeat() != null && request.heartbeat().graceSeconds() != null) {
       url.setGrace(Duration.ofSeconds(request.heartbeat().graceSeconds()));
+    }
+    if (request.http() != null || request.dns() != null) {
+      url.applyCheck(
+          CheckSpecs.of(url.getKind(), request.http(), request.dns(), url.checkSpec()),
+          request.http() == null ? null : request.http().certificateExpiryDays());
     }
     boolean resumed = request.enabled() != null && url.setEnabled(request.enabled());
     MonitoredUrl saved = save(url);
@@ -243,6 +253,14 @@ public class UrlService {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static String target(MonitorKind kind, String raw) {
+    try {
+      return MonitorTargets.normalize(kind, raw);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidUrlSettings("url", e.getMessage());
+    }
   }
 
   private static Duration seconds(Integer value, Duration fallback) {

@@ -68,25 +68,40 @@ public record NotificationPayload(
   /**
    * The alert as it stands after the event.
    *
+   * @param kind the rule that raised it: {@code AVAILABILITY} (failures exceeded the threshold) or
+   *     {@code CERTIFICATE_EXPIRY} (the certificate expires within {@code threshold} days)
    * @param resolvedAt null while open
    * @param resolvedSlot the slot of the check that resolved it, null while open
    * @param windowSeconds the failure window in seconds
+   * @param certificateExpiresAt when the certificate of a {@code CERTIFICATE_EXPIRY} alert expires
+   *     (as last seen); null for other kinds
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Alert(
       long id,
+      String kind,
       Instant openedAt,
       Instant resolvedAt,
       Instant triggerSlot,
       Instant resolvedSlot,
       int failureCount,
       int threshold,
-      int windowSeconds) {
+      int windowSeconds,
+      Instant certificateExpiresAt) {
 
     /** The alert as its opening tells it: not resolved yet, whatever happened since. */
     Alert asOpened() {
       return new Alert(
-          id, openedAt, null, triggerSlot, null, failureCount, threshold, windowSeconds);
+          id,
+          kind,
+          openedAt,
+          null,
+          triggerSlot,
+          null,
+          failureCount,
+          threshold,
+          windowSeconds,
+          certificateExpiresAt);
     }
   }
 

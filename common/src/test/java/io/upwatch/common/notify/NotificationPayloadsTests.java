@@ -16,13 +16,15 @@ class NotificationPayloadsTests {
   private static final NotificationPayload.Alert RESOLVED_ALERT =
       new NotificationPayload.Alert(
           42,
+          "AVAILABILITY",
           SLOT.plusMillis(412),
           SLOT.plusSeconds(3600).plusNanos(7_654_321),
           SLOT,
           SLOT.plusSeconds(3600),
           3,
           2,
-          300);
+          300,
+          null);
   private static final NotificationPayload.Url URL =
       new NotificationPayload.Url(7, "shop", "https://shop.example/health");
 
@@ -48,6 +50,8 @@ class NotificationPayloadsTests {
     assertThat(alert.propertyNames())
         .containsExactlyInAnyOrder(
             "id",
+            "kind",
+            "certificateExpiresAt",
             "openedAt",
             "resolvedAt",
             "triggerSlot",

@@ -43,7 +43,7 @@ class AlertStore {
       """
       SELECT a.id, a.url_id, a.trigger_slot, a.failure_count, a.resolved_slot
       FROM unnest(?::bigint[], ?::bigint[]) AS q(url_id, since_ms)
-      JOIN alerts a ON a.url_id = q.url_id
+      JOIN alerts a ON a.url_id = q.url_id AND a.kind = 'AVAILABILITY'
       WHERE a.resolved_at IS NULL
          OR a.resolved_slot > timestamptz 'epoch' + q.since_ms * interval '1 millisecond'
       ORDER BY a.url_id, a.trigger_slot

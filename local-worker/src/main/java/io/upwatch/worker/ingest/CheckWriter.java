@@ -20,15 +20,16 @@ class CheckWriter {
   private static final String INSERT =
       """
       INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, failure_kind,
-                          success, message, worker_id, region)
+                          success, message, worker_id, region, tls_expires_at)
       SELECT r.url_id,
              timestamptz 'epoch' + r.slot_ms * interval '1 millisecond',
              timestamptz 'epoch' + r.started_ms * interval '1 millisecond',
-             r.latency_ms, r.status, r.kind, r.success, r.message, r.worker, r.region
+             r.latency_ms, r.status, r.kind, r.success, r.message, r.worker, r.region,
+             timestamptz 'epoch' + r.tls_ms * interval '1 millisecond'
       FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::text[],
-                  ?::boolean[], ?::text[], ?::text[], ?::text[])
+                  ?::boolean[], ?::text[], ?::text[], ?::text[], ?::bigint[])
            AS r(url_id, slot_ms, started_ms, latency_ms, status, kind, success, message, worker,
-                region)
+                region, tls_ms)
       ORDER BY r.url_id, r.slot_ms
       ON CONFLICT DO NOTHING
       RETURNING url_id, slot
@@ -56,6 +57,7 @@ class CheckWriter {
     String[] message = new String[n];
     String[] worker = new String[n];
     String[] region = new String[n];
+    Long[] tls = new Long[n];
     for (int i = 0; i < n; i++) {
       CheckResult r = results.get(i);
       urlIds[i] = r.id().urlId();
@@ -68,10 +70,12 @@ class CheckWriter {
       message[i] = r.message();
       worker[i] = r.workerId();
       region[i] = r.region();
+      tls[i] = r.tlsExpiresAt() == null ? null : r.tlsExpiresAt().toEpochMilli();
     }
     Set<TaskId> stored = new HashSet<>();
     jdbc.sql(INSERT)
-        .params(urlIds, slots, started, latency, status, kind, success, message, worker, region)
+        .params(
+            urlIds, slots, started, latency, status, kind, success, message, worker, region, tls)
         .query(
             rs -> {
               stored.add(new TaskId(rs.getLong("url_id"), rs.getTimestamp("slot").toInstant()));

@@ -3,6 +3,7 @@ package io.upwatch.worker.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.worker.alert.AlertEvaluator;
+import io.upwatch.worker.alert.CertificateExpiryEvaluator;
 import io.upwatch.worker.config.WorkerProperties;
 import java.time.Clock;
 import java.util.List;
@@ -25,6 +26,7 @@ class IngestionConfiguration {
       ResultQueue queue,
       CheckWriter writer,
       AlertEvaluator alerts,
+      CertificateExpiryEvaluator certificates,
       TransactionTemplate transaction,
       WorkerProperties properties,
       Clock clock,
@@ -37,6 +39,7 @@ class IngestionConfiguration {
                     queue,
                     writer,
                     alerts,
+                    certificates,
                     transaction,
                     properties,
                     clock,

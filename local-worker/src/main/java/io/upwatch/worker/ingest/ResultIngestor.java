@@ -6,6 +6,7 @@ import io.upwatch.common.queue.RedisError;
 import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.common.queue.StreamEntry;
 import io.upwatch.worker.alert.AlertEvaluator;
+import io.upwatch.worker.alert.CertificateExpiryEvaluator;
 import io.upwatch.worker.config.WorkerProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ class ResultIngestor {
   private final ResultQueue queue;
   private final CheckWriter writer;
   private final AlertEvaluator alerts;
+  private final CertificateExpiryEvaluator certificates;
   private final TransactionTemplate transaction;
   private final WorkerProperties properties;
   private final Clock clock;
@@ -48,6 +50,7 @@ class ResultIngestor {
       ResultQueue queue,
       CheckWriter writer,
       AlertEvaluator alerts,
+      CertificateExpiryEvaluator certificates,
       TransactionTemplate transaction,
       WorkerProperties properties,
       Clock clock,
@@ -56,6 +59,7 @@ class ResultIngestor {
     this.queue = queue;
     this.writer = writer;
     this.alerts = alerts;
+    this.certificates = certificates;
     this.transaction = transaction;
     this.properties = properties;
     this.clock = clock;
@@ -113,6 +117,7 @@ class ResultIngestor {
         status -> {
           List<CheckResult> stored = writer.insert(results);
           alerts.evaluate(stored);
+          certificates.evaluate(stored);
           metrics.stored(stored.size(), results.size() - stored.size());
         });
   }

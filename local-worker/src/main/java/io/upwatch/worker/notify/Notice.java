@@ -20,16 +20,34 @@ record Notice(
     }
     var alert = payload.alert();
     String detail =
-        payload.event() == NotificationEvent.ALERT_RESOLVED
-            ? "The URL answered successfully again."
-            : alert.failureCount()
-                + " failed checks in the last "
-                + alert.windowSeconds()
-                + " s (threshold "
-                + alert.threshold()
-                + ").";
+        "CERTIFICATE_EXPIRY".equals(alert.kind())
+            ? certificateDetail(payload.event(), alert)
+            : availabilityDetail(payload.event(), alert);
     return new Notice(
         payload.event(), payload.url().name(), payload.url().url(), detail, occurredAt);
+  }
+
+  private static String availabilityDetail(
+      NotificationEvent event, NotificationPayload.Alert alert) {
+    return event == NotificationEvent.ALERT_RESOLVED
+        ? "The URL answered successfully again."
+        : alert.failureCount()
+            + " failed checks in the last "
+            + alert.windowSeconds()
+            + " s (threshold "
+            + alert.threshold()
+            + ").";
+  }
+
+  private static String certificateDetail(
+      NotificationEvent event, NotificationPayload.Alert alert) {
+    String expires =
+        alert.certificateExpiresAt() == null
+            ? "an unknown time"
+            : NotificationPayloads.time(alert.certificateExpiresAt());
+    return event == NotificationEvent.ALERT_RESOLVED
+        ? "The TLS certificate was renewed; it now expires at " + expires + "."
+        : "The TLS certificate expires at " + expires + ", within " + alert.threshold() + " days.";
   }
 
   /** One line, e.g. {@code Alert opened: shop (https://shop.example)}. */

@@ -14,16 +14,18 @@ import org.springframework.stereotype.Component;
  * Records the deliveries of alert events in the caller's transaction (the one that opened or
  * resolved the alerts), one per enabled channel of the URL's owner that covers the URL. The event
  * id is derived from the alert, so recording the same event twice is a no-op. The payload is the
- * shared {@link NotificationPayload}, built from the alert and URL rows as they are now.
+ * shared {@link NotificationPayload}, built from the alert and URL rows as they are now; {@code
+ * alert.kind} says which rule raised it: AVAILABILITY, or CERTIFICATE_EXPIRY with {@code
+ * alert.certificateExpiresAt}.
  */
 @Component
 public class NotificationOutbox {
 
   private static final String COVERED =
       """
-      SELECT a.id, a.opened_at, a.resolved_at, a.trigger_slot, a.resolved_slot, a.failure_count,
-             a.threshold, a.window_seconds, u.id AS url_id, u.name, u.url, u.interval_seconds,
-             u.timeout_ms, ch.id AS channel_id
+      SELECT a.id, a.kind, a.opened_at, a.resolved_at, a.trigger_slot, a.resolved_slot,
+             a.failure_count, a.threshold, a.window_seconds, a.certificate_expires_at,
+             u.id AS url_id, u.name, u.url, u.interval_seconds, u.timeout_ms, ch.id AS channel_id
       FROM alerts a
       JOIN urls u ON u.id = a.url_id
       JOIN notification_channels ch ON ch.user_id = u.user_id AND ch.enabled
@@ -82,13 +84,15 @@ public class NotificationOutbox {
     var alert =
         new NotificationPayload.Alert(
             rs.getLong("id"),
+            rs.getString("kind"),
             instant(rs, "opened_at"),
             instant(rs, "resolved_at"),
             instant(rs, "trigger_slot"),
             instant(rs, "resolved_slot"),
             rs.getInt("failure_count"),
             rs.getInt("threshold"),
-            rs.getInt("window_seconds"));
+            rs.getInt("window_seconds"),
+            instant(rs, "certificate_expires_at"));
     var url =
         new NotificationPayload.Url(
             rs.getLong("url_id"), rs.getString("name"), rs.getString("url"));

@@ -2,6 +2,7 @@ package io.upwatch.worker.schedule;
 
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.probe.ProbeKind;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Repository;
  * Claims due URLs in the database. Rows are locked with SKIP LOCKED and their cursor moved to the
  * next slot in the same statement, so any number of schedulers can run at once and no slot is
  * handed out twice. After downtime only the latest missed slot is checked: earlier ones are
- * skipped, not replayed. Heartbeat monitors are not probed: their pings come to the API and their
+ * skipped, not replayed. A URL's kind and probe spec go with its task as stored (the spec as JSON
+ * text, not parsed here). Heartbeat monitors are not probed: their pings come to the API and their
  * silence is judged by the missed-ping pass ({@code heartbeat/MissedPingPass}).
  */
 @Repository
@@ -35,7 +37,7 @@ class DueUrlClaimer {
       SET next_check_at = due.slot + make_interval(secs => u.interval_seconds)
       FROM due
       WHERE u.id = due.id
-      RETURNING u.id, u.url, u.timeout_ms, due.slot
+      RETURNING u.id, u.url, u.timeout_ms, u.kind, u.check_spec::text AS spec, due.slot
       """;
 
   private final JdbcClient jdbc;
@@ -53,7 +55,9 @@ class DueUrlClaimer {
                 new CheckTask(
                     new TaskId(rs.getLong("id"), rs.getTimestamp("slot").toInstant()),
                     rs.getString("url"),
-                    Duration.ofMillis(rs.getInt("timeout_ms"))))
+                    Duration.ofMillis(rs.getInt("timeout_ms")),
+                    ProbeKind.valueOf(rs.getString("kind")),
+                    rs.getString("spec")))
         .list();
   }
 }

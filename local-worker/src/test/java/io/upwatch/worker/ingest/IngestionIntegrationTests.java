@@ -9,6 +9,7 @@ import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
 import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.worker.alert.AlertEvaluator;
+import io.upwatch.worker.alert.CertificateExpiryEvaluator;
 import io.upwatch.worker.config.WorkerProperties;
 import io.upwatch.worker.support.Fixtures;
 import io.upwatch.worker.support.WorkerIntegrationTest;
@@ -38,6 +39,7 @@ class IngestionIntegrationTests {
   @Autowired ResultQueue stream;
   @Autowired CheckWriter writer;
   @Autowired AlertEvaluator alerts;
+  @Autowired CertificateExpiryEvaluator certificates;
   @Autowired TransactionTemplate transaction;
   @Autowired WorkerProperties properties;
   @Autowired IngestMetrics metrics;
@@ -93,6 +95,7 @@ class IngestionIntegrationTests {
             stream,
             new CheckWriter(JdbcClient.create(unreachable)),
             alerts,
+            certificates,
             new TransactionTemplate(new DataSourceTransactionManager(unreachable)),
             properties,
             Clock.systemUTC(),
@@ -277,7 +280,15 @@ class IngestionIntegrationTests {
 
   private ResultIngestor ingestor(String consumer) {
     return new ResultIngestor(
-        consumer, stream, writer, alerts, transaction, properties, Clock.systemUTC(), metrics);
+        consumer,
+        stream,
+        writer,
+        alerts,
+        certificates,
+        transaction,
+        properties,
+        Clock.systemUTC(),
+        metrics);
   }
 
   private static void drain(ResultIngestor ingestor) {

@@ -156,7 +156,7 @@ class CheckRunner {
         task.timeout().compareTo(properties.maxCheckTimeout()) > 0
             ? properties.maxCheckTimeout()
             : task.timeout();
-    ProbeOutcome outcome = prober.probe(task.url(), timeout);
+    ProbeOutcome outcome = prober.probe(task, timeout);
     var result =
         new CheckResult(
             task.id(),
@@ -164,8 +164,10 @@ class CheckRunner {
             outcome.latency().toMillis(),
             outcome.statusCode(),
             outcome.failure(),
+            outcome.message(),
             properties.workerId(),
-            properties.region());
+            properties.region(),
+            outcome.tlsExpiresAt());
     metrics.checked(result);
     if (handedBack) {
       return;

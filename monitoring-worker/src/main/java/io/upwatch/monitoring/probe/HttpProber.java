@@ -3,9 +3,13 @@ package io.upwatch.monitoring.probe;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.outbound.GuardedResolver;
 import io.upwatch.common.outbound.TargetPolicy;
+import io.upwatch.common.probe.ProbeSpec;
+import io.upwatch.common.probe.StatusRanges;
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
@@ -21,9 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks URLs with Jetty's client: a fresh connection per request ({@code Connection: close}), one
  * total deadline across every hop, a bounded body, and redirects followed here so that every hop is
- * counted, loop-checked and resolved through the {@link GuardedResolver}.
+ * counted, loop-checked and resolved through the {@link GuardedResolver}. A {@link ProbeSpec} sets
+ * the method, headers, body, redirects and accepted statuses, and its assertions are evaluated on
+ * the calling (virtual) thread after the exchange, never on Jetty's I/O threads.
  */
-final class HttpProber implements Prober, AutoCloseable {
+final class HttpProber implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HttpProber.class);
 
@@ -34,12 +41,22 @@ final class HttpProber implements Prober, AutoCloseable {
   private final ProbeSettings settings;
 
   HttpProber(ProbeSettings settings, TargetPolicy policy) throws Exception {
-    this.settings = settings;
-    this.client = ProbeClients.start(settings, policy);
+    this(settings, policy, null);
   }
 
-  @Override
-  public ProbeOutcome probe(String url, Duration timeout) throws InterruptedException {
+  /** With extra trusted certificates, for tests against self-signed targets. */
+  HttpProber(ProbeSettings settings, TargetPolicy policy, KeyStore trustStore) throws Exception {
+    this.settings = settings;
+    this.client = ProbeClients.start(settings, policy, trustStore);
+  }
+
+  /** The original check: GET, redirects followed, any status below 500 accepted. */
+  ProbeOutcome probe(String url, Duration timeout) throws InterruptedException {
+    return probe(url, timeout, null);
+  }
+
+  /** Checks {@code url} as {@code spec} says; a null spec is the original check. */
+  ProbeOutcome probe(String url, Duration timeout, ProbeSpec spec) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     try {
@@ -47,10 +64,13 @@ final class HttpProber implements Prober, AutoCloseable {
       Set<URI> visited = new HashSet<>();
       while (true) {
         visited.add(target);
-        Response response = exchange(target, deadline);
-        URI next = Redirects.target(target, response);
+        var listener =
+            new BoundedResponseListener(settings.maxBodyBytes(), spec != null && spec.needsBody());
+        Response response = exchange(target, deadline, spec, listener);
+        URI next =
+            spec == null || spec.followsRedirects() ? Redirects.target(target, response) : null;
         if (next == null) {
-          return ProbeOutcome.response(response.getStatus(), since(start));
+          return judge(response, listener, spec, since(start));
         }
         if (visited.size() > settings.maxRedirects() || visited.contains(next)) {
           return ProbeOutcome.failed(FailureKind.TOO_MANY_REDIRECTS, since(start));
@@ -69,13 +89,38 @@ final class HttpProber implements Prober, AutoCloseable {
     }
   }
 
-  private Response exchange(URI target, long deadline)
+  private static ProbeOutcome judge(
+      Response response, BoundedResponseListener listener, ProbeSpec spec, Duration latency) {
+    int status = response.getStatus();
+    StatusRanges accepted = spec == null ? StatusRanges.DEFAULT : spec.statuses();
+    if (!accepted.accepts(status)) {
+      String message =
+          spec == null || spec.acceptedStatus() == null
+              ? null
+              : "status " + status + " is not in " + spec.acceptedStatus();
+      return new ProbeOutcome(
+          status, FailureKind.STATUS, latency, message, listener.tlsExpiresAt());
+    }
+    String failed =
+        spec == null || spec.assertions() == null || spec.assertions().isEmpty()
+            ? null
+            : Assertions.firstFailure(
+                spec.assertions(), response.getHeaders(), listener.body(), latency);
+    return new ProbeOutcome(
+        status,
+        failed == null ? null : FailureKind.ASSERTION,
+        latency,
+        failed,
+        listener.tlsExpiresAt());
+  }
+
+  private Response exchange(
+      URI target, long deadline, ProbeSpec spec, BoundedResponseListener listener)
       throws InterruptedException, ExecutionException, TimeoutException {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw new TimeoutException("Deadline passed before " + target);
     }
-    var listener = new BoundedResponseListener(settings.maxBodyBytes());
     Request request =
         client
             .newRequest(target)
@@ -84,6 +129,9 @@ final class HttpProber implements Prober, AutoCloseable {
             .timeout(remaining, TimeUnit.NANOSECONDS)
             // Connection set-up is part of what a check measures: never reuse one.
             .headers(headers -> headers.put(HttpHeader.CONNECTION, "close"));
+    if (spec != null) {
+      customize(request, spec);
+    }
     request.send(listener);
     try {
       return listener.completion().get(remaining + BACKSTOP_NANOS, TimeUnit.NANOSECONDS);
@@ -91,6 +139,27 @@ final class HttpProber implements Prober, AutoCloseable {
       request.abort(e);
       throw e;
     }
+  }
+
+  // Redirect hops repeat the method, headers and body: a check's request is one fixed request, and
+  // a user who wants the 3xx itself judged turns redirects off.
+  private static void customize(Request request, ProbeSpec spec) {
+    request.method(spec.methodOrGet());
+    if (spec.headers() != null) {
+      request.headers(headers -> spec.headers().forEach(headers::put));
+    }
+    if (spec.body() != null) {
+      String type = spec.headers() == null ? null : contentType(spec);
+      request.body(new StringRequestContent(type == null ? "application/json" : type, spec.body()));
+    }
+  }
+
+  private static String contentType(ProbeSpec spec) {
+    return spec.headers().entrySet().stream()
+        .filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   private static Duration since(long startNanos) {

@@ -2,6 +2,7 @@ package io.upwatch.monitoring.probe;
 
 import io.upwatch.common.outbound.GuardedClients;
 import io.upwatch.common.outbound.TargetPolicy;
+import java.security.KeyStore;
 import org.eclipse.jetty.client.HttpClient;
 
 /** Builds the Jetty client that runs checks: no shared state between checks, bounded everything. */
@@ -12,7 +13,8 @@ final class ProbeClients {
 
   private ProbeClients() {}
 
-  static HttpClient start(ProbeSettings settings, TargetPolicy policy) throws Exception {
+  static HttpClient start(ProbeSettings settings, TargetPolicy policy, KeyStore trustStore)
+      throws Exception {
     // Nothing on this pool blocks (lookups run elsewhere, bodies are counted and dropped), so a
     // few threads a core keep up; Jetty's default of 200 grew to 192 threads under load, each
     // with its stack, and only added context switches.
@@ -32,6 +34,9 @@ final class ProbeClients {
     client.setMaxRequestsQueuedPerDestination(settings.maxConnections());
     client.setDestinationIdleTimeout(DESTINATION_IDLE_MILLIS);
     client.setMaxResponseHeadersSize(MAX_RESPONSE_HEADERS_BYTES);
+    if (trustStore != null) {
+      client.getSslContextFactory().setTrustStore(trustStore);
+    }
     client.start();
     return client;
   }

@@ -10,8 +10,13 @@ import org.springframework.context.annotation.Configuration;
 class ProbeConfiguration {
 
   @Bean(destroyMethod = "close")
-  HttpProber prober(MonitoringProperties properties, TargetPolicy outboundTargetPolicy)
+  HttpProber httpProber(MonitoringProperties properties, TargetPolicy outboundTargetPolicy)
       throws Exception {
     return new HttpProber(ProbeSettings.from(properties), outboundTargetPolicy);
+  }
+
+  @Bean
+  Probers prober(HttpProber http, TargetPolicy outboundTargetPolicy) {
+    return new Probers(http, new TcpProber(outboundTargetPolicy), new DnsProber());
   }
 }

@@ -1,15 +1,17 @@
 package io.upwatch.monitoring.probe;
 
+import io.upwatch.common.CheckTask;
 import java.time.Duration;
 
-/** Runs one HTTP check of a URL. */
+/** Runs one check of a task's target. */
 public interface Prober {
 
   /**
-   * GETs {@code url}, following redirects, and reports the outcome within {@code timeout} (plus a
-   * small margin). Blocks the calling thread, which is meant to be a virtual thread.
+   * Checks the task's target as its kind and spec say and reports the outcome within {@code
+   * timeout} (plus a small margin). Blocks the calling thread, which is meant to be a virtual
+   * thread.
    *
    * @throws InterruptedException when the thread is interrupted; the check is abandoned
    */
-  ProbeOutcome probe(String url, Duration timeout) throws InterruptedException;
+  ProbeOutcome probe(CheckTask task, Duration timeout) throws InterruptedException;
 }

@@ -141,11 +141,11 @@ class TaskHandBackTests {
   }
 
   private Prober viaHttp() {
-    return (url, timeout) -> {
+    return (task, timeout) -> {
       try {
         var response =
             http.send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpRequest.newBuilder(URI.create(task.url())).build(),
                 HttpResponse.BodyHandlers.discarding());
         return new ProbeOutcome(response.statusCode(), null, Duration.ZERO);
       } catch (IOException e) {

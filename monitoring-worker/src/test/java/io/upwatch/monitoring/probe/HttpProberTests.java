@@ -46,12 +46,12 @@ class HttpProberTests {
   }
 
   @Test
-  void serverErrorIsAResponseNotAFailureKind() throws Exception {
+  void serverErrorIsAResponseThatFailsOnItsStatus() throws Exception {
     try (var server = TestServer.start((socket, head, s) -> respond(socket, 503, "down"))) {
       ProbeOutcome outcome = probe(server.url("/"));
 
       assertThat(outcome.statusCode()).isEqualTo(503);
-      assertThat(outcome.failure()).isNull();
+      assertThat(outcome.failure()).isEqualTo(FailureKind.STATUS);
     }
   }
 
