@@ -48,7 +48,7 @@ class ArchitectureTests {
         .resideInAPackage("io.upwatch.api..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.upwatch.worker..", "io.upwatch.monitoring..")
+        .resideInAnyPackage("io.upwatch.localworker..", "io.upwatch.monitoringworker..")
         .check(classes);
   }
 
@@ -56,10 +56,10 @@ class ArchitectureTests {
   void localWorkerUsesNoOtherRole() {
     noClasses()
         .that()
-        .resideInAPackage("io.upwatch.worker..")
+        .resideInAPackage("io.upwatch.localworker..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.upwatch.api..", "io.upwatch.monitoring..")
+        .resideInAnyPackage("io.upwatch.api..", "io.upwatch.monitoringworker..")
         .check(classes);
   }
 
@@ -67,10 +67,10 @@ class ArchitectureTests {
   void monitoringWorkerUsesNoOtherRole() {
     noClasses()
         .that()
-        .resideInAPackage("io.upwatch.monitoring..")
+        .resideInAPackage("io.upwatch.monitoringworker..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.upwatch.api..", "io.upwatch.worker..")
+        .resideInAnyPackage("io.upwatch.api..", "io.upwatch.localworker..")
         .check(classes);
   }
 
@@ -81,7 +81,8 @@ class ArchitectureTests {
         .resideInAnyPackage("io.upwatch.common..", "io.upwatch.schema..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("io.upwatch.api..", "io.upwatch.worker..", "io.upwatch.monitoring..")
+        .resideInAnyPackage(
+            "io.upwatch.api..", "io.upwatch.localworker..", "io.upwatch.monitoringworker..")
         .check(classes);
   }
 

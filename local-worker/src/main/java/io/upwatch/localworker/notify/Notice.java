@@ -1,0 +1,69 @@
+package io.upwatch.localworker.notify;
+
+import io.upwatch.common.notify.NotificationEvent;
+import io.upwatch.common.notify.NotificationPayload;
+import io.upwatch.common.notify.NotificationPayloads;
+
+/**
+ * What a delivery says, read from its payload, as fixed plain-text sentences for Slack and email.
+ * User-supplied values (the URL's name and address) are only ever inserted as data; no template is
+ * evaluated.
+ */
+record Notice(
+    NotificationEvent event, String urlName, String url, String detail, String occurredAt) {
+
+  static Notice of(Delivery delivery) {
+    NotificationPayload payload = NotificationPayloads.fromJson(delivery.payload());
+    String occurredAt = NotificationPayloads.time(payload.occurredAt());
+    if (payload.event() == NotificationEvent.TEST) {
+      return new Notice(payload.event(), payload.channel().name(), "", "", occurredAt);
+    }
+    var alert = payload.alert();
+    String detail =
+        "CERTIFICATE_EXPIRY".equals(alert.kind())
+            ? certificateDetail(payload.event(), alert)
+            : availabilityDetail(payload.event(), alert);
+    return new Notice(
+        payload.event(), payload.url().name(), payload.url().url(), detail, occurredAt);
+  }
+
+  private static String availabilityDetail(
+      NotificationEvent event, NotificationPayload.Alert alert) {
+    return event == NotificationEvent.ALERT_RESOLVED
+        ? "The URL answered successfully again."
+        : alert.failureCount()
+            + " failed checks in the last "
+            + alert.windowSeconds()
+            + " s (threshold "
+            + alert.threshold()
+            + ").";
+  }
+
+  private static String certificateDetail(
+      NotificationEvent event, NotificationPayload.Alert alert) {
+    String expires =
+        alert.certificateExpiresAt() == null
+            ? "an unknown time"
+            : NotificationPayloads.time(alert.certificateExpiresAt());
+    return event == NotificationEvent.ALERT_RESOLVED
+        ? "The TLS certificate was renewed; it now expires at " + expires + "."
+        : "The TLS certificate expires at " + expires + ", within " + alert.threshold() + " days.";
+  }
+
+  /** One line, e.g. {@code Alert opened: shop (https://shop.example)}. */
+  String headline() {
+    return switch (event) {
+      case ALERT_OPENED -> "Alert opened: " + urlName + " (" + url + ")";
+      case ALERT_RESOLVED -> "Alert resolved: " + urlName + " (" + url + ")";
+      case TEST -> "Test notification for channel " + urlName;
+    };
+  }
+
+  /** The lines after the headline. */
+  String body() {
+    if (event == NotificationEvent.TEST) {
+      return "This is a test message from Upwatch. The channel works.";
+    }
+    return detail + "\nAt: " + occurredAt;
+  }
+}

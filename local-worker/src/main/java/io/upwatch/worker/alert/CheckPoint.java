@@ -1,6 +1,0 @@
-package io.upwatch.worker.alert;
-
-import java.time.Instant;
-
-/** What the alert rule needs of a stored check: its slot and whether it succeeded. */
-record CheckPoint(Instant slot, boolean success) {}

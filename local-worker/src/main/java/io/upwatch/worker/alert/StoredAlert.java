@@ -1,4 +1,0 @@
-package io.upwatch.worker.alert;
-
-/** An alert row: its id and what it says. */
-record StoredAlert(long id, AlertSpan span) {}

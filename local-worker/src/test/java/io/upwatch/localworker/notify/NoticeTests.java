@@ -1,0 +1,60 @@
+package io.upwatch.localworker.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.upwatch.common.notify.ChannelKind;
+import io.upwatch.common.notify.NotificationEvent;
+import io.upwatch.common.notify.NotificationPayload;
+import io.upwatch.common.notify.NotificationPayloads;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class NoticeTests {
+
+  private static final Instant OPENED = Instant.parse("2026-11-26T10:00:00Z");
+  private static final NotificationPayload.Url URL =
+      new NotificationPayload.Url(1, "shop", "https://shop.example");
+
+  private static Notice notice(NotificationEvent event, NotificationPayload.Alert alert) {
+    String payload =
+        NotificationPayloads.toJson(
+            NotificationPayload.alertEvent("e", event, alert, URL, Duration.ofMinutes(1)));
+    return Notice.of(
+        new Delivery(
+            1, "e", event.type(), payload, ChannelKind.SLACK, 1, "x", null, 1, Instant.now()));
+  }
+
+  private static NotificationPayload.Alert alert(
+      String kind, int failures, int threshold, Instant certificateExpiresAt) {
+    return new NotificationPayload.Alert(
+        1,
+        kind,
+        OPENED,
+        OPENED.plusSeconds(60),
+        OPENED,
+        OPENED.plusSeconds(60),
+        failures,
+        threshold,
+        300,
+        certificateExpiresAt);
+  }
+
+  @Test
+  void certificateAlertSaysWhenTheCertificateExpires() {
+    var alert = alert("CERTIFICATE_EXPIRY", 0, 14, Instant.parse("2026-11-29T10:00:00Z"));
+
+    assertThat(notice(NotificationEvent.ALERT_OPENED, alert).body())
+        .startsWith("The TLS certificate expires at 2026-11-29T10:00:00.000Z, within 14 days.");
+    assertThat(notice(NotificationEvent.ALERT_RESOLVED, alert).body())
+        .startsWith("The TLS certificate was renewed");
+  }
+
+  @Test
+  void availabilityAlertStillCountsFailures() {
+    var alert = alert("AVAILABILITY", 3, 2, null);
+
+    assertThat(notice(NotificationEvent.ALERT_OPENED, alert).body())
+        .startsWith("3 failed checks in the last 300 s (threshold 2).");
+  }
+}

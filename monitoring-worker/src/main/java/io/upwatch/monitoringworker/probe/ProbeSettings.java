@@ -1,0 +1,24 @@
+package io.upwatch.monitoringworker.probe;
+
+import io.upwatch.monitoringworker.MonitoringProperties;
+import java.time.Duration;
+
+/** The part of the worker's settings that shapes one HTTP check. */
+record ProbeSettings(
+    Duration connectTimeout,
+    Duration maxCheckTimeout,
+    long maxBodyBytes,
+    int maxRedirects,
+    String userAgent,
+    int maxConnections) {
+
+  static ProbeSettings from(MonitoringProperties properties) {
+    return new ProbeSettings(
+        properties.connectTimeout(),
+        properties.maxCheckTimeout(),
+        properties.maxBodySize().toBytes(),
+        properties.maxRedirects(),
+        properties.userAgent(),
+        properties.concurrency());
+  }
+}
