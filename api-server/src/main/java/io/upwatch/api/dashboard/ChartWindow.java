@@ -12,20 +12,20 @@ public enum ChartWindow {
   DAY("24h", "24 h", Duration.ofHours(24), Duration.ofMinutes(15)),
   WEEK("7d", "7 d", Duration.ofDays(7), Duration.ofHours(2));
 
-  private final String param;
+  private final String key;
   private final String label;
   private final Duration span;
   private final Duration bucket;
 
-  ChartWindow(String param, String label, Duration span, Duration bucket) {
-    this.param = param;
+  ChartWindow(String key, String label, Duration span, Duration bucket) {
+    this.key = key;
     this.label = label;
     this.span = span;
     this.bucket = bucket;
   }
 
-  public String param() {
-    return param;
+  public String key() {
+    return key;
   }
 
   public String label() {
@@ -40,9 +40,9 @@ public enum ChartWindow {
     return bucket;
   }
 
-  static ChartWindow fromParam(String value) {
+  static ChartWindow fromKey(String value) {
     for (ChartWindow window : values()) {
-      if (window.param.equals(value)) {
+      if (window.key.equals(value)) {
         return window;
       }
     }

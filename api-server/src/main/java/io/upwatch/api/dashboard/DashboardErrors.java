@@ -51,6 +51,16 @@ class DashboardErrors {
         "A backing service is temporarily unavailable; nothing was changed. Try again shortly.");
   }
 
+  @ExceptionHandler(Exception.class)
+  String unexpected(Exception exception, Model model, HttpServletResponse response) {
+    log.error("Unexpected error on a dashboard page", exception);
+    return page(
+        response,
+        model,
+        HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+        "An unexpected error occurred; it has been logged.");
+  }
+
   private static String page(
       HttpServletResponse response, Model model, int status, String message) {
     response.setStatus(status);

@@ -65,7 +65,7 @@ class MonitorDetailPages {
     MonitoredUrl url = urls.get(user.id(), id);
     Instant now = clock.instant();
     List<CheckResponse> recent = checks.recent(user.id(), id, RECENT_CHECKS);
-    ChartWindow chartWindow = ChartWindow.fromParam(window);
+    ChartWindow chartWindow = ChartWindow.fromKey(window);
     var alertPage =
         alerts.ofUrl(
             user.id(),

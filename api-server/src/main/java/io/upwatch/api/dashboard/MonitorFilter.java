@@ -24,7 +24,7 @@ public record MonitorFilter(String query, MonitorState state, int page) {
       text = text.substring(0, 200);
     }
     int number = page == null ? 0 : Math.clamp(page, 0, MAX_PAGE);
-    return new MonitorFilter(text, MonitorState.fromParam(state), number);
+    return new MonitorFilter(text, MonitorState.fromKey(state), number);
   }
 
   int offset() {
@@ -36,10 +36,6 @@ public record MonitorFilter(String query, MonitorState state, int page) {
     return "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
-  public String stateParam() {
-    return state == null ? "" : state.param();
-  }
-
   /** The list's link to another page with the same search and filter. */
   public String pageLink(int number) {
     Map<String, Object> params = new LinkedHashMap<>();
@@ -47,7 +43,7 @@ public record MonitorFilter(String query, MonitorState state, int page) {
       params.put("q", query);
     }
     if (state != null) {
-      params.put("state", state.param());
+      params.put("state", state.key());
     }
     if (number > 0) {
       params.put("page", number);

@@ -78,7 +78,7 @@ class MonitorListQueries {
              date_bin(INTERVAL '1 hour', slot, CAST(:origin AS timestamptz)) AS hour,
              count(*) AS checks,
              count(*) FILTER (WHERE success) AS successes,
-             avg(latency_ms) FILTER (WHERE status_code IS NOT NULL) AS latency
+             avg(latency_ms::float8) FILTER (WHERE status_code IS NOT NULL) AS latency
       FROM checks
       WHERE url_id = ANY(:ids) AND slot > :origin AND slot <= :now
       GROUP BY url_id, hour
@@ -162,7 +162,7 @@ class MonitorListQueries {
         slot == null ? null : slot.toInstant(),
         slot == null ? null : rs.getBoolean("last_success"),
         rs.getObject("last_status", Integer.class),
-        rs.getObject("last_latency", Long.class));
+        rs.getObject("last_latency", Integer.class));
   }
 
   /** A monitor of the page with its last check, before the hourly aggregate joins it. */
@@ -175,7 +175,7 @@ class MonitorListQueries {
       Instant slot,
       Boolean success,
       Integer status,
-      Long latencyMs) {
+      Integer latencyMs) {
 
     MonitorRow toRow(HourlyBuckets hours) {
       return new MonitorRow(

@@ -25,7 +25,7 @@ public record MonitorRow(
     boolean alertOpen,
     Instant lastCheckAt,
     Integer lastStatus,
-    Long lastLatencyMs,
+    Integer lastLatencyMs,
     Double uptime24h,
     Double uptime7d,
     Sparkline sparkline) {}

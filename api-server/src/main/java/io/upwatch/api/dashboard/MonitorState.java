@@ -20,14 +20,14 @@ public enum MonitorState {
   }
 
   /** The filter's value in a URL, e.g. {@code no-data}. */
-  public String param() {
+  public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The state named by a filter value; null (no filter) for anything else. */
-  static MonitorState fromParam(String value) {
+  static MonitorState fromKey(String value) {
     for (MonitorState state : values()) {
-      if (state.param().equals(value)) {
+      if (state.key().equals(value)) {
         return state;
       }
     }

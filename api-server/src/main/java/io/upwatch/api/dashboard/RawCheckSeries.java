@@ -33,8 +33,8 @@ class RawCheckSeries implements ResponseTimeSeries {
             SELECT date_bin(make_interval(secs => :bucket), slot, CAST(:from AS timestamptz)) AS t,
                    count(*) AS checks,
                    count(*) FILTER (WHERE NOT success) AS failures,
-                   avg(latency_ms) FILTER (WHERE status_code IS NOT NULL) AS average,
-                   max(latency_ms) FILTER (WHERE status_code IS NOT NULL) AS highest
+                   avg(latency_ms::float8) FILTER (WHERE status_code IS NOT NULL) AS average,
+                   max(latency_ms::float8) FILTER (WHERE status_code IS NOT NULL) AS highest
             FROM checks
             WHERE url_id = :url AND slot > :from AND slot <= :now
             GROUP BY t
