@@ -19,7 +19,9 @@ import java.util.function.IntFunction;
 
 /**
  * The API server alone, with {@code urls} URLs of one user and a full day of history (one check a
- * minute each): requests a second and p50/p99 latency for listing URLs, 24 h stats and login.
+ * minute each): requests a second and p50/p99 latency for listing URLs, 24 h stats and login, and
+ * the dashboard's monitors list (first page, and filtered to monitors that are down) rendered for
+ * one browser at a time, its server time with nothing queued in front of it.
  */
 final class ApiBench {
 
@@ -58,6 +60,8 @@ final class ApiBench {
       result.put("stats24h", measure(api, http, seconds, stats));
       result.put(
           "login", measure(api, http, seconds, i -> post("/api/v1/auth/login", credentials)));
+      result.put("dashboardFirstPage", dashboard(api, http, seconds, "/", token));
+      result.put("dashboardDownFilter", dashboard(api, http, seconds, "/?state=down", token));
       // Where the time goes: the same loads again under JFR, after the figures above, so that
       // the recording's cost does not count in them.
       profiles.put("apiListUrls", profiled(bench, api, http, seconds, list, "apiListUrls"));
@@ -107,15 +111,36 @@ final class ApiBench {
     }
   }
 
+  /** A dashboard page as one signed-in browser loads it, one request after another. */
+  private static Map<String, Object> dashboard(
+      Proc api, HttpClient http, int seconds, String path, String token) throws Exception {
+    IntFunction<HttpRequest> page =
+        i ->
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093" + path))
+                .header("Cookie", "upwatch_session=" + token)
+                .build();
+    String body = send(http, page.apply(0));
+    if (!body.contains("data-state=")) {
+      throw new IllegalStateException(path + " shows no monitors: " + body);
+    }
+    return measure(api, http, seconds, page, 1);
+  }
+
   private static Map<String, Object> measure(
       Proc api, HttpClient http, int seconds, IntFunction<HttpRequest> requests) throws Exception {
+    return measure(api, http, seconds, requests, CLIENTS);
+  }
+
+  private static Map<String, Object> measure(
+      Proc api, HttpClient http, int seconds, IntFunction<HttpRequest> requests, int clientCount)
+      throws Exception {
     double apiCpuBefore = Proc.cpuSeconds(api.pid());
     double postgresCpuBefore = EndToEndBench.sumCpu("postgres");
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int c = 0; c < CLIENTS; c++) {
+      for (int c = 0; c < clientCount; c++) {
         clients.submit(
             () -> {
               int i = 0;
@@ -146,7 +171,7 @@ final class ApiBench {
     m.put("p50Ms", ProberBench.round(percentile(sorted, 0.50) / 1e6));
     m.put("p99Ms", ProberBench.round(percentile(sorted, 0.99) / 1e6));
     m.put("errors", errors.get());
-    m.put("concurrentClients", CLIENTS);
+    m.put("concurrentClients", clientCount);
     // Where a request's time goes: CPU milliseconds per request in the API and in PostgreSQL.
     m.put("apiCpuMsPerRequest", ProberBench.round(apiCpu * 1000 / Math.max(1, sorted.size())));
     m.put(
