@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -53,6 +54,15 @@ class DashboardErrors {
 
   @ExceptionHandler(Exception.class)
   String unexpected(Exception exception, Model model, HttpServletResponse response) {
+    if (exception instanceof ErrorResponse framework
+        && framework.getStatusCode().is4xxClientError()) {
+      // The request's fault, detected by Spring MVC (a missing parameter, a wrong method...).
+      return page(
+          response,
+          model,
+          framework.getStatusCode().value(),
+          "This request cannot be handled: " + framework.getBody().getDetail());
+    }
     log.error("Unexpected error on a dashboard page", exception);
     return page(
         response,

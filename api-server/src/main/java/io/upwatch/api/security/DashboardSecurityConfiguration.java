@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -41,7 +40,11 @@ class DashboardSecurityConfiguration {
       HttpSecurity http, JwtDecoder jwtDecoder, SessionCookie cookie) throws Exception {
     var signIn = new SignInRedirect();
     return http.securityMatcher(PAGES)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No session management at all: with a stateless chain it takes every request signed in
+        // by the cookie for a fresh login and rotates the CSRF token, so the page's own requests
+        // (its stylesheet, the list's refresh) would void the token its forms carry. Nothing
+        // stores a session here anyway: the context comes from the cookie on every request.
+        .sessionManagement(session -> session.disable())
         .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
         .addFilterAfter(new CsrfTokenLoader(), CsrfFilter.class)
         .httpBasic(basic -> basic.disable())

@@ -105,6 +105,39 @@ class DashboardAuthIntegrationTests {
   }
 
   @Test
+  void signedInRequestsKeepTheCsrfTokenTheFormsCarry() throws Exception {
+    String token = api.signUpAndLogIn("steady");
+    Cookie csrfCookie = new Cookie("XSRF-TOKEN", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+    for (String path : new String[] {"/monitors/new", "/assets/upwatch.css", "/"}) {
+      mvc.perform(get(path).cookie(session(token), csrfCookie))
+          .andExpect(status().isOk())
+          .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
+    }
+  }
+
+  @Test
+  void aFormCarryingThePagesTokenIsAccepted() throws Exception {
+    String token = api.signUpAndLogIn("former");
+    var page = mvc.perform(get("/monitors/new").cookie(session(token))).andReturn().getResponse();
+    Cookie csrfCookie = page.getCookie("XSRF-TOKEN");
+    String formToken =
+        page.getContentAsString().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+    // The stylesheet the page loads in between must not void the token.
+    mvc.perform(get("/assets/upwatch.css").cookie(session(token), csrfCookie))
+        .andExpect(status().isOk());
+    mvc.perform(
+            post("/monitors")
+                .cookie(session(token), csrfCookie)
+                .param("_csrf", formToken)
+                .param("name", "formed")
+                .param("url", "https://formed.example/")
+                .param("threshold", "2"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(data.count("urls")).isEqualTo(1);
+    assertThat(page.getHeader(HttpHeaders.SET_COOKIE)).doesNotContain("JSESSIONID");
+  }
+
+  @Test
   void wrongPasswordShowsTheApiMessageWith401() throws Exception {
     api.signUpAndLogIn("carol");
     mvc.perform(
