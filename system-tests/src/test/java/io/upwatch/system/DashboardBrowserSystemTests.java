@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,14 +109,20 @@ class DashboardBrowserSystemTests {
 
       targets.answer("shop", 503);
       awaitState(shop, "down");
-      assertThat(browser.findElement(By.id("alert-timeline")).getText()).contains("open");
+      assertThat(browser.findElements(By.cssSelector("#alert-timeline .badge-alert"))).hasSize(1);
       assertThat(browser.findElement(By.id("recent-checks")).getText()).contains("HTTP 503");
 
       targets.answer("shop", 200);
       awaitState(shop, "up");
-      String timeline = browser.findElement(By.id("alert-timeline")).getText();
-      assertThat(timeline).doesNotContain("open").contains("more than 0 failures");
+      // Resolved: no open mark left, and the rule it broke is named.
+      browser.get(shop + "?window=1h");
+      assertThat(browser.findElements(By.cssSelector("#alert-timeline .badge-alert"))).isEmpty();
+      assertThat(browser.findElement(By.id("alert-timeline")).getText())
+          .contains("more than 0 failures in 10 s");
+      // Tall enough for the checks and the alert timeline below the chart.
+      browser.manage().window().setSize(new Dimension(1280, 1500));
       save(screenshots, "dashboard-monitor.png");
+      browser.manage().window().setSize(new Dimension(1280, 900));
 
       browser.get(server.url("/"));
       assertThat(browser.findElements(By.cssSelector("tr[data-state=up]"))).hasSize(2);

@@ -1,5 +1,6 @@
 package io.upwatch.api.dashboard;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.upwatch.api.security.CurrentUser;
 import java.beans.PropertyEditorSupport;
 import org.springframework.web.bind.WebDataBinder;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Values are not trimmed, so they are checked exactly as the API would check them. Every page also
  * gets the signed-in {@code viewer}, for its header.
  */
+@Hidden
 @ControllerAdvice(basePackageClasses = DashboardBinding.class)
 class DashboardBinding {
 

@@ -1,5 +1,6 @@
 package io.upwatch.api.dashboard;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.upwatch.api.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * not a script: the JSON API keeps its problem+json). Ahead of the API's handler, which would
  * otherwise answer a browser with JSON.
  */
+@Hidden
 @ControllerAdvice(basePackageClasses = DashboardErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DashboardErrors {

@@ -78,6 +78,10 @@ public record ResponseTimeChart(
       boolean continues = point.start().equals(expected);
       line.append(continues ? 'L' : 'M').append(format(Math.max(LEFT, x + bucketWidth / 2)));
       line.append(' ').append(format(y));
+      if (!continues) {
+        // A zero-length stroke with round caps: a lone bucket shows as a dot.
+        line.append("h0.01");
+      }
       expected = point.start().plus(window.bucket());
     }
     List<Tick> yTicks = new ArrayList<>();

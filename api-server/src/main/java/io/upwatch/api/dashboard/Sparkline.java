@@ -37,6 +37,9 @@ public record Sparkline(String path, List<Double> failureTicks, String summary) 
       }
       double y = (HEIGHT - 4) - (max == 0 ? 0 : latency[i] / max * (HEIGHT - 6));
       path.append(penDown ? 'L' : 'M').append(format(i * STEP)).append(' ').append(format(y));
+      if (!penDown) {
+        path.append("h0.01"); // a lone hour shows as a dot (round caps)
+      }
       penDown = true;
     }
     List<Double> ticks = new ArrayList<>();
