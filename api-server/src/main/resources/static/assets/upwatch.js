@@ -20,6 +20,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { localise(document); });
-  // Content swapped in by htmx (the list's refresh, boosted navigation) gets the same treatment.
+  // Content swapped in by htmx (the list's refresh, a test message's status) gets the same treatment.
   document.addEventListener("htmx:load", function (event) { localise(event.target); });
 })();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Channels from the dashboard: create, edit, test and the delivery history. */
 @ApiIntegrationTest
@@ -44,9 +45,7 @@ class ChannelPagesIntegrationTests {
   void aWebhookChannelIsCreatedTestedAndItsDeliveryShown() throws Exception {
     String location =
         mvc.perform(
-                post("/channels")
-                    .with(csrf())
-                    .cookie(cookie)
+                form("/channels")
                     .param("name", "Ops hook")
                     .param("type", "webhook")
                     .param("target", "https://hooks.example.com/upwatch")
@@ -64,7 +63,7 @@ class ChannelPagesIntegrationTests {
                     allOf(containsString("Ops hook"), not(containsString("a-signing-secret")))));
 
     String tested =
-        mvc.perform(post(location + "/test").with(csrf()).cookie(cookie))
+        mvc.perform(form(location + "/test"))
             .andExpect(status().is3xxRedirection())
             .andReturn()
             .getResponse()
@@ -87,9 +86,7 @@ class ChannelPagesIntegrationTests {
   @Test
   void channelFormShowsTheApisMessagesBesideTheInputs() throws Exception {
     mvc.perform(
-            post("/channels")
-                .with(csrf())
-                .cookie(cookie)
+            form("/channels")
                 .param("name", "")
                 .param("type", "webhook")
                 .param("target", "not a url")
@@ -104,9 +101,7 @@ class ChannelPagesIntegrationTests {
                         containsString("must not be blank"),
                         containsString("id=\"urlIds-error\""))));
     mvc.perform(
-            post("/channels")
-                .with(csrf())
-                .cookie(cookie)
+            form("/channels")
                 .param("name", "Hook")
                 .param("type", "webhook")
                 .param("target", "https://hooks.example.com/")
@@ -126,9 +121,7 @@ class ChannelPagesIntegrationTests {
   void editingKeepsABlankTargetAndSecretAndRoutesToChosenMonitors() throws Exception {
     long url = api.registerUrl(token, "routed", "https://routed.example/", 2);
     mvc.perform(
-            post("/channels")
-                .with(csrf())
-                .cookie(cookie)
+            form("/channels")
                 .param("name", "Mail")
                 .param("type", "email")
                 .param("target", "ops@example.com")
@@ -138,9 +131,7 @@ class ChannelPagesIntegrationTests {
     mvc.perform(get("/channels/" + id + "/edit").cookie(cookie))
         .andExpect(content().string(containsString("Now: ops@example.com")));
     mvc.perform(
-            post("/channels/" + id)
-                .with(csrf())
-                .cookie(cookie)
+            form("/channels/" + id)
                 .param("name", "Mail ops")
                 .param("target", "")
                 .param("secret", "")
@@ -162,5 +153,10 @@ class ChannelPagesIntegrationTests {
             .single();
     assertThat(row).isEqualTo("Mail ops|ops@example.com|false|false");
     assertThat(data.count("notification_channel_urls")).isEqualTo(1);
+  }
+
+  /** A form post of the signed-in browser, with the page's CSRF token. */
+  private MockHttpServletRequestBuilder form(String path) {
+    return post(path).with(csrf()).cookie(cookie);
   }
 }

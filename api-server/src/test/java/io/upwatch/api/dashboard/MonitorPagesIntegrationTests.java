@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The monitors list and a monitor's page, and writing monitors through the forms. */
 @ApiIntegrationTest
@@ -125,9 +126,7 @@ class MonitorPagesIntegrationTests {
   @Test
   void aMonitorCreatedThroughTheFormIsStoredLikeAnApiOne() throws Exception {
     mvc.perform(
-            post("/monitors")
-                .with(csrf())
-                .cookie(cookie)
+            form("/monitors")
                 .param("name", "made-on-web")
                 .param("url", "https://web.example/")
                 .param("threshold", "2")
@@ -145,9 +144,7 @@ class MonitorPagesIntegrationTests {
   @Test
   void theFormShowsTheApisValidationMessagesBesideTheInputs() throws Exception {
     mvc.perform(
-            post("/monitors")
-                .with(csrf())
-                .cookie(cookie)
+            form("/monitors")
                 .param("name", "bad name!")
                 .param("url", "ftp://x")
                 .param("threshold", "2"))
@@ -160,18 +157,14 @@ class MonitorPagesIntegrationTests {
                         containsString("id=\"url-error\""),
                         containsString("aria-invalid=\"true\""))));
     mvc.perform(
-            post("/monitors")
-                .with(csrf())
-                .cookie(cookie)
+            form("/monitors")
                 .param("name", "typo")
                 .param("url", "https://typo.example/")
                 .param("threshold", "abc"))
         .andExpect(status().isBadRequest())
         .andExpect(content().string(containsString("must be a whole number")));
     mvc.perform(
-            post("/monitors")
-                .with(csrf())
-                .cookie(cookie)
+            form("/monitors")
                 .param("name", "never")
                 .param("url", "https://never.example/")
                 .param("threshold", "9"))
@@ -189,9 +182,7 @@ class MonitorPagesIntegrationTests {
   void aTakenNameIsShownBesideTheName() throws Exception {
     api.registerUrl(token, "dup", "https://dup.example/", 2);
     mvc.perform(
-            post("/monitors")
-                .with(csrf())
-                .cookie(cookie)
+            form("/monitors")
                 .param("name", "dup")
                 .param("url", "https://dup2.example/")
                 .param("threshold", "2"))
@@ -205,9 +196,7 @@ class MonitorPagesIntegrationTests {
     mvc.perform(get("/monitors/" + id + "/edit").cookie(cookie))
         .andExpect(content().string(containsString("value=\"https://edit.example/\"")));
     mvc.perform(
-            post("/monitors/" + id)
-                .with(csrf())
-                .cookie(cookie)
+            form("/monitors/" + id)
                 .param("name", "edited")
                 .param("url", "https://edit.example/v2")
                 .param("threshold", "3")
@@ -215,22 +204,13 @@ class MonitorPagesIntegrationTests {
                 .param("timeoutSeconds", "10")
                 .param("failureWindowSeconds", "300"))
         .andExpect(redirectedUrl("/monitors/" + id));
-    mvc.perform(
-            post("/monitors/" + id + "/pause")
-                .with(csrf())
-                .cookie(cookie)
-                .param("back", "/?page=0"))
+    mvc.perform(form("/monitors/" + id + "/pause").param("back", "/?page=0"))
         .andExpect(redirectedUrl("/?page=0"));
     assertThat(enabled(id)).isFalse();
-    mvc.perform(
-            post("/monitors/" + id + "/resume")
-                .with(csrf())
-                .cookie(cookie)
-                .param("back", "//evil.example/"))
+    mvc.perform(form("/monitors/" + id + "/resume").param("back", "//evil.example/"))
         .andExpect(redirectedUrl("/monitors/" + id));
     assertThat(enabled(id)).isTrue();
-    mvc.perform(post("/monitors/" + id + "/delete").with(csrf()).cookie(cookie))
-        .andExpect(redirectedUrl("/"));
+    mvc.perform(form("/monitors/" + id + "/delete")).andExpect(redirectedUrl("/"));
     assertThat(data.count("urls")).isZero();
   }
 
@@ -267,8 +247,7 @@ class MonitorPagesIntegrationTests {
     mvc.perform(get("/monitors/" + theirs).cookie(cookie))
         .andExpect(status().isNotFound())
         .andExpect(content().string(containsString("url not found")));
-    mvc.perform(post("/monitors/" + theirs + "/delete").with(csrf()).cookie(cookie))
-        .andExpect(status().isNotFound());
+    mvc.perform(form("/monitors/" + theirs + "/delete")).andExpect(status().isNotFound());
     mvc.perform(get("/monitors/not-a-number").cookie(cookie)).andExpect(status().isNotFound());
     assertThat(data.count("urls")).isEqualTo(1);
   }
@@ -278,5 +257,10 @@ class MonitorPagesIntegrationTests {
         .param(id)
         .query(Boolean.class)
         .single();
+  }
+
+  /** A form post of the signed-in browser, with the page's CSRF token. */
+  private MockHttpServletRequestBuilder form(String path) {
+    return post(path).with(csrf()).cookie(cookie);
   }
 }
