@@ -21,7 +21,9 @@ import java.util.function.IntFunction;
 
 /**
  * The API server alone, with {@code urls} URLs of one user and a full day of history (one check a
- * minute each): requests a second and p50/p99 latency for listing URLs, 24 h stats and login.
+ * minute each): requests a second and p50/p99 latency for listing URLs, 24 h stats and login, and
+ * the dashboard's monitors list (first page, and filtered to monitors that are down) rendered for
+ * one browser at a time, its server time with nothing queued in front of it.
  */
 final class ApiBench {
 
@@ -60,6 +62,12 @@ final class ApiBench {
       result.put("stats24h", measure(api, http, seconds, stats));
       result.put(
           "login", measure(api, http, seconds, i -> post("/api/v1/auth/login", credentials)));
+      // The seed leaves the URLs paused (nothing checks them here); the dashboard shows live
+      // states, so they become active: no worker runs in this phase, the last seeded check of
+      // each gives its state (about 1 % down).
+      execute(jdbcUrl, "UPDATE urls SET enabled = true");
+      result.put("dashboardFirstPage", dashboard(api, http, seconds, "/", token));
+      result.put("dashboardDownFilter", dashboard(api, http, seconds, "/?state=down", token));
       // Where the time goes: the same loads again under JFR, after the figures above, so that
       // the recording's cost does not count in them.
       profiles.put("apiListUrls", profiled(bench, api, http, seconds, list, "apiListUrls"));
@@ -79,6 +87,13 @@ final class ApiBench {
     var profile = Profile.start(bench, api, name);
     measure(api, http, seconds, requests);
     return profile.stop();
+  }
+
+  private static void execute(String jdbcUrl, String sql) throws Exception {
+    try (var db = DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+        var statement = db.createStatement()) {
+      statement.execute(sql);
+    }
   }
 
   private static void seed(String jdbcUrl, int urls) throws Exception {
@@ -119,15 +134,75 @@ final class ApiBench {
     }
   }
 
+  /** A dashboard page as one signed-in browser loads it, one request after another. */
+  private static Map<String, Object> dashboard(
+      Proc api, HttpClient http, int seconds, String path, String token) throws Exception {
+    IntFunction<HttpRequest> page =
+        i ->
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093" + path))
+                .header("Cookie", "upwatch_session=" + token)
+                .build();
+    String body = send(http, page.apply(0));
+    if (!body.contains("data-state=")) {
+      throw new IllegalStateException(path + " shows no monitors: " + body);
+    }
+    // A running server has rendered the page before: the first renders compile the templates
+    // and warm the JIT, which 10 s at one client would otherwise mostly measure.
+    for (int i = 0; i < 30; i++) {
+      send(http, page.apply(i));
+    }
+    double[] before = serverTime(http, path);
+    Map<String, Object> measured = measure(api, http, seconds, page, 1);
+    double[] after = serverTime(http, path);
+    // The API server's own account (http.server.requests): time from request read to response
+    // written, without the client's and the loopback's share.
+    double requests = after[0] - before[0];
+    measured.put(
+        "serverMeanMs",
+        requests <= 0 ? Double.NaN : ProberBench.round((after[1] - before[1]) * 1000 / requests));
+    return measured;
+  }
+
+  /** Count and seconds of the requests served for a dashboard path, from /actuator/prometheus. */
+  private static double[] serverTime(HttpClient http, String path) throws Exception {
+    String uri = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    String metrics =
+        send(
+            http,
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093/actuator/prometheus"))
+                .build());
+    double count = 0;
+    double sum = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("http_server_requests_seconds_")
+          && line.contains("method=\"GET\"")
+          && line.contains("uri=\"" + uri + "\"")) {
+        double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        if (line.startsWith("http_server_requests_seconds_count")) {
+          count += value;
+        } else if (line.startsWith("http_server_requests_seconds_sum")) {
+          sum += value;
+        }
+      }
+    }
+    return new double[] {count, sum};
+  }
+
   private static Map<String, Object> measure(
       Proc api, HttpClient http, int seconds, IntFunction<HttpRequest> requests) throws Exception {
+    return measure(api, http, seconds, requests, CLIENTS);
+  }
+
+  private static Map<String, Object> measure(
+      Proc api, HttpClient http, int seconds, IntFunction<HttpRequest> requests, int clientCount)
+      throws Exception {
     double apiCpuBefore = Proc.cpuSeconds(api.pid());
     double postgresCpuBefore = EndToEndBench.sumCpu("postgres");
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int c = 0; c < CLIENTS; c++) {
+      for (int c = 0; c < clientCount; c++) {
         clients.submit(
             () -> {
               int i = 0;
@@ -158,7 +233,7 @@ final class ApiBench {
     m.put("p50Ms", ProberBench.round(percentile(sorted, 0.50) / 1e6));
     m.put("p99Ms", ProberBench.round(percentile(sorted, 0.99) / 1e6));
     m.put("errors", errors.get());
-    m.put("concurrentClients", CLIENTS);
+    m.put("concurrentClients", clientCount);
     // Where a request's time goes: CPU milliseconds per request in the API and in PostgreSQL.
     m.put("apiCpuMsPerRequest", ProberBench.round(apiCpu * 1000 / Math.max(1, sorted.size())));
     m.put(

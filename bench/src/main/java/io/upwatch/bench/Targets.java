@@ -68,6 +68,12 @@ final class Targets {
       targets.add(
           target(
               "API 24 h stats p99 < 20 ms (10k URLs, a day of history)", statsP99, statsP99 < 20));
+      double firstPage = number(section(api, "dashboardFirstPage"), "p50Ms");
+      targets.add(
+          target(
+              "dashboard first page p50 < 300 ms (10k monitors, a day of history)",
+              firstPage,
+              firstPage < 300));
     }
     Map<String, Object> pings = section(report, "pings");
     if (pings != null) {

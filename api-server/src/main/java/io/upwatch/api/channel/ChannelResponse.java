@@ -29,7 +29,7 @@ public record ChannelResponse(
     Instant createdAt,
     Instant updatedAt) {
 
-  static ChannelResponse from(NotificationChannel channel) {
+  public static ChannelResponse from(NotificationChannel channel) {
     return new ChannelResponse(
         channel.getId(),
         channel.getName(),

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A user's notification channels. Every method takes the owner's id. */
 @Service
-class ChannelService {
+public class ChannelService {
 
   private final ChannelRepository channels;
   private final DeliveryHistory history;
@@ -38,7 +38,7 @@ class ChannelService {
   }
 
   @Transactional
-  NotificationChannel create(long userId, CreateChannelRequest request) {
+  public NotificationChannel create(long userId, CreateChannelRequest request) {
     // Serialise per user, so concurrent creations cannot overshoot the limit.
     userLock.lock(userId);
     if (channels.countByUserId(userId) >= properties.maxChannelCount()) {
@@ -64,17 +64,17 @@ class ChannelService {
   }
 
   @Transactional(readOnly = true)
-  List<NotificationChannel> list(long userId) {
+  public List<NotificationChannel> list(long userId) {
     return channels.findByUserIdOrderById(userId);
   }
 
   @Transactional(readOnly = true)
-  NotificationChannel get(long userId, long channelId) {
+  public NotificationChannel get(long userId, long channelId) {
     return channels.findByIdAndUserId(channelId, userId).orElseThrow(ChannelNotFound::new);
   }
 
   @Transactional
-  NotificationChannel update(long userId, long channelId, UpdateChannelRequest request) {
+  public NotificationChannel update(long userId, long channelId, UpdateChannelRequest request) {
     NotificationChannel channel = get(userId, channelId);
     if (request.name() != null && !request.name().equals(channel.getName())) {
       if (channels.existsByUserIdAndName(userId, request.name())) {
@@ -99,17 +99,17 @@ class ChannelService {
   }
 
   @Transactional
-  void delete(long userId, long channelId) {
+  public void delete(long userId, long channelId) {
     channels.delete(get(userId, channelId));
   }
 
   @Transactional
-  TestDeliveryResponse sendTest(long userId, long channelId) {
+  public TestDeliveryResponse sendTest(long userId, long channelId) {
     return history.recordTest(get(userId, channelId));
   }
 
   @Transactional(readOnly = true)
-  Page<DeliveryResponse> deliveries(long userId, long channelId, Pageable pageable) {
+  public Page<DeliveryResponse> deliveries(long userId, long channelId, Pageable pageable) {
     return history.page(get(userId, channelId).getId(), pageable);
   }
 

@@ -47,6 +47,27 @@ public record RegisterUrlRequest(
     @Valid DnsQuery dns,
     @Valid HeartbeatRequest heartbeat) {
 
+  /** An HTTP monitor with the original check's settings (the dashboard's form). */
+  public RegisterUrlRequest(
+      String name,
+      String url,
+      Integer threshold,
+      Integer intervalSeconds,
+      Integer timeoutSeconds,
+      Integer failureWindowSeconds) {
+    this(
+        name,
+        url,
+        threshold,
+        intervalSeconds,
+        timeoutSeconds,
+        failureWindowSeconds,
+        null,
+        null,
+        null,
+        null);
+  }
+
   /** The kind asked for, HTTP when none was given. */
   MonitorKind kindOrHttp() {
     return kind == null ? MonitorKind.HTTP : kind;
