@@ -206,6 +206,26 @@ class BadInputIntegrationTests {
   }
 
   @Test
+  void pathsTheFirewallRefusesAreBadRequestProblemsOverRealHttp() throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      for (String path : new String[] {"/status/acme;x", "/api/v1/urls//1", "/ping/a;b/fail"}) {
+        var request =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+            .as(path)
+            .hasValue("application/problem+json");
+        assertThat(response.body()).contains("https://upwatch.io/problems/request-rejected");
+      }
+    }
+  }
+
+  @Test
   void unacceptableResponseTypeIsAProblem() throws Exception {
     mvc.perform(withToken(get("/api/v1/urls").accept(MediaType.APPLICATION_XML), token))
         .andExpect(status().isNotAcceptable())
