@@ -226,6 +226,26 @@ class BadInputIntegrationTests {
   }
 
   @Test
+  void pathsTomcatRefusesBeforeSpringAreBadRequestProblemsOverRealHttp() throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      for (String path : new String[] {"/status/acme%2Fx", "/ping/a%5Cb", "/api/v1/urls/%2F"}) {
+        var request =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .build();
+
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+            .as(path)
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("https://upwatch.io/problems/http-400");
+      }
+    }
+  }
+
+  @Test
   void unacceptableResponseTypeIsAProblem() throws Exception {
     mvc.perform(withToken(get("/api/v1/urls").accept(MediaType.APPLICATION_XML), token))
         .andExpect(status().isNotAcceptable())
