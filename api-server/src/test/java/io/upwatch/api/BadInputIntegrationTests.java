@@ -206,6 +206,37 @@ class BadInputIntegrationTests {
   }
 
   @Test
+  void pathsTheFirewallRefusesAreBadRequestProblemsOverRealHttp() throws Exception {
+    for (String path : new String[] {"/status/acme;x", "/api/v1/urls//1", "/ping/a;b/fail"}) {
+      expectBadRequestProblem(path, "https://upwatch.io/problems/request-rejected");
+    }
+  }
+
+  @Test
+  void pathsTomcatRefusesBeforeSpringAreBadRequestProblemsOverRealHttp() throws Exception {
+    for (String path : new String[] {"/status/acme%2Fx", "/ping/a%5Cb", "/api/v1/urls/%2F"}) {
+      expectBadRequestProblem(path, "https://upwatch.io/problems/http-400");
+    }
+  }
+
+  // Over real HTTP: these requests are refused before MockMvc's dispatch would see them.
+  private void expectBadRequestProblem(String path, String type) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(path)
+          .hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+      assertThat(response.body()).as(path).contains(type);
+    }
+  }
+
+  @Test
   void unacceptableResponseTypeIsAProblem() throws Exception {
     mvc.perform(withToken(get("/api/v1/urls").accept(MediaType.APPLICATION_XML), token))
         .andExpect(status().isNotAcceptable())

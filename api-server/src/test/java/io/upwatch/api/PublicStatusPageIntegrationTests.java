@@ -210,6 +210,13 @@ class PublicStatusPageIntegrationTests {
   }
 
   @Test
+  void theJsonOfAPageAskedForAsHtmlIsNotAcceptableRatherThanMissing() throws Exception {
+    mvc.perform(get("/status/acme.json").accept(MediaType.TEXT_HTML))
+        .andExpect(status().isNotAcceptable())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
   void aPageOfAHundredMonitorsRendersQuickly() throws Exception {
     var monitors = new ArrayList<String>();
     for (int i = 0; i < 100; i++) {

@@ -65,8 +65,13 @@ public record CheckResult(
     }
     if (failureKind == null) {
       message = null;
-    } else if (message != null && message.length() > MAX_MESSAGE_LENGTH) {
-      message = message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+    } else if (message != null) {
+      // PostgreSQL's text cannot hold NUL: a failure ping whose log carries one would be
+      // dead-lettered, and the reported failure lost. The replacement character keeps its place.
+      message = message.replace('\u0000', '\uFFFD');
+      if (message.length() > MAX_MESSAGE_LENGTH) {
+        message = message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+      }
     }
     if (latencyMillis < 0) {
       throw new IllegalArgumentException("Latency " + latencyMillis + " ms is negative");

@@ -66,6 +66,16 @@ class CheckResultTests {
   }
 
   @Test
+  void nulCharactersInAFailureMessageAreReplacedSoTheDatabaseCanStoreIt() {
+    var result =
+        new CheckResult(
+            ID, Instant.EPOCH, 5, null, FailureKind.REPORTED_FAILURE, "a\u0000b", "w1", "eu");
+
+    assertThat(result.message()).isEqualTo("a\uFFFDb");
+    assertThat(CheckResult.fromFields(result.toFields())).isEqualTo(result);
+  }
+
+  @Test
   void successWithoutAResponseIsAllowedAndCarriesNoMessage() {
     var result = new CheckResult(ID, Instant.EPOCH, 3, null, null, "seen", "w1", "eu");
 

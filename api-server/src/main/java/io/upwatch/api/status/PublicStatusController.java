@@ -62,9 +62,18 @@ class PublicStatusController {
       description =
           "The figures of the published page at `/status/{slug}`, as JSON. No sign-in. Cacheable"
               + " for 30 s; send `If-None-Match` with the `ETag` to get 304.")
-  @ApiResponse(responseCode = "200", description = "The page's figures.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The page's figures.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = PublicStatus.class)))
   @ApiResponse(responseCode = "404", description = "No page has this slug.")
-  @GetMapping(value = "/status/{slug}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(responseCode = "406", description = "The `Accept` header excludes JSON.")
+  // No produces condition: with one, a request that does not accept JSON fell through to the HTML
+  // route as the slug "{slug}.json" and was told the page does not exist.
+  @GetMapping("/status/{slug}.json")
   ResponseEntity<PublicStatus> json(@PathVariable String slug) {
     return ResponseEntity.ok()
         .cacheControl(PublicCaching.STATUS_CACHE)

@@ -209,6 +209,23 @@ class IngestionIntegrationTests {
   }
 
   @Test
+  void failureWhoseMessageHoldsNulIsStoredAndCountedNotDeadLettered() {
+    // As a heartbeat's failure ping publishes a job's log that carries a NUL byte.
+    Map<String, String> fields =
+        new java.util.HashMap<>(noResponse(url, slot, FailureKind.REPORTED_FAILURE).toFields());
+    fields.put("message", "pg_dump\u0000: disk full");
+    fixtures.publishRaw(fields);
+
+    drain(ingestor("a"));
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks WHERE NOT success")).isEqualTo(1);
+    assertThat(fixtures.jdbc().sql("SELECT message FROM checks").query(String.class).single())
+        .isEqualTo("pg_dump\uFFFD: disk full");
+    assertThat(redis.opsForStream().size(Streams.RESULT_DEAD_LETTERS)).isZero();
+    assertThat(pendingResults()).isZero();
+  }
+
+  @Test
   void resultOutsideRetentionIsDiscardedWithoutBlockingTheBatch() {
     fixtures.publish(response(url, Instant.now().minus(Duration.ofDays(30)), 200));
     fixtures.publish(response(url, slot, 200));
