@@ -106,9 +106,12 @@ public record NotificationPayload(
   }
 
   /**
-   * The URL as it was named when the event happened (a snapshot: later renames do not change it).
+   * The monitor as it was named when the event happened (a snapshot: later renames do not change
+   * it).
+   *
+   * @param kind what the monitor checks: HTTP, TCP, DNS or HEARTBEAT (whose {@code url} is empty)
    */
-  public record Url(long id, String name, String url) {}
+  public record Url(long id, String name, String url, String kind) {}
 
   /** The channel a test message is for. */
   public record Channel(long id, String name) {}

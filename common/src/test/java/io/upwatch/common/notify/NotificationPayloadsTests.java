@@ -26,7 +26,7 @@ class NotificationPayloadsTests {
           300,
           null);
   private static final NotificationPayload.Url URL =
-      new NotificationPayload.Url(7, "shop", "https://shop.example/health");
+      new NotificationPayload.Url(7, "shop", "https://shop.example/health", "HTTP");
 
   @Test
   void openingHasExactlyTheDocumentedFieldsWithMillisecondTimesAndNullResolution() {

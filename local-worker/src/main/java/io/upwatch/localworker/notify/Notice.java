@@ -12,6 +12,8 @@ import io.upwatch.common.notify.NotificationPayloads;
 record Notice(
     NotificationEvent event, String urlName, String url, String detail, String occurredAt) {
 
+  private static final String HEARTBEAT = "HEARTBEAT";
+
   static Notice of(Delivery delivery) {
     NotificationPayload payload = NotificationPayloads.fromJson(delivery.payload());
     String occurredAt = NotificationPayloads.time(payload.occurredAt());
@@ -19,24 +21,28 @@ record Notice(
       return new Notice(payload.event(), payload.channel().name(), "", "", occurredAt);
     }
     var alert = payload.alert();
+    boolean heartbeat = HEARTBEAT.equals(payload.url().kind());
     String detail =
         "CERTIFICATE_EXPIRY".equals(alert.kind())
             ? certificateDetail(payload.event(), alert)
-            : availabilityDetail(payload.event(), alert);
-    return new Notice(
-        payload.event(), payload.url().name(), payload.url().url(), detail, occurredAt);
+            : availabilityDetail(payload.event(), alert, heartbeat);
+    // A heartbeat has no target of its own: the headline names its kind instead.
+    String target = heartbeat ? "heartbeat" : payload.url().url();
+    return new Notice(payload.event(), payload.url().name(), target, detail, occurredAt);
   }
 
   private static String availabilityDetail(
-      NotificationEvent event, NotificationPayload.Alert alert) {
-    return event == NotificationEvent.ALERT_RESOLVED
-        ? "The URL answered successfully again."
-        : alert.failureCount()
-            + " failed checks in the last "
-            + alert.windowSeconds()
-            + " s (threshold "
-            + alert.threshold()
-            + ").";
+      NotificationEvent event, NotificationPayload.Alert alert, boolean heartbeat) {
+    if (event == NotificationEvent.ALERT_RESOLVED) {
+      return heartbeat ? "A ping arrived again." : "The URL answered successfully again.";
+    }
+    return alert.failureCount()
+        + (heartbeat ? " missed or failed pings" : " failed checks")
+        + " in the last "
+        + alert.windowSeconds()
+        + " s (threshold "
+        + alert.threshold()
+        + ").";
   }
 
   private static String certificateDetail(

@@ -25,7 +25,7 @@ public class NotificationOutbox {
       """
       SELECT a.id, a.kind, a.opened_at, a.resolved_at, a.trigger_slot, a.resolved_slot,
              a.failure_count, a.threshold, a.window_seconds, a.certificate_expires_at,
-             u.id AS url_id, u.name, u.url, u.interval_seconds, u.timeout_ms, ch.id AS channel_id
+             u.id AS url_id, u.name, u.url, u.kind AS url_kind, u.interval_seconds, u.timeout_ms, ch.id AS channel_id
       FROM alerts a
       JOIN urls u ON u.id = a.url_id
       JOIN notification_channels ch ON ch.user_id = u.user_id AND ch.enabled
@@ -95,7 +95,10 @@ public class NotificationOutbox {
             instant(rs, "certificate_expires_at"));
     var url =
         new NotificationPayload.Url(
-            rs.getLong("url_id"), rs.getString("name"), rs.getString("url"));
+            rs.getLong("url_id"),
+            rs.getString("name"),
+            rs.getString("url"),
+            rs.getString("url_kind"));
     Duration onTime =
         Duration.ofSeconds(rs.getInt("interval_seconds")).plusMillis(rs.getInt("timeout_ms"));
     return new Row(alert, url, onTime, rs.getLong("channel_id"));

@@ -14,12 +14,17 @@ class NoticeTests {
 
   private static final Instant OPENED = Instant.parse("2026-11-26T10:00:00Z");
   private static final NotificationPayload.Url URL =
-      new NotificationPayload.Url(1, "shop", "https://shop.example");
+      new NotificationPayload.Url(1, "shop", "https://shop.example", "HTTP");
 
   private static Notice notice(NotificationEvent event, NotificationPayload.Alert alert) {
+    return notice(event, alert, URL);
+  }
+
+  private static Notice notice(
+      NotificationEvent event, NotificationPayload.Alert alert, NotificationPayload.Url url) {
     String payload =
         NotificationPayloads.toJson(
-            NotificationPayload.alertEvent("e", event, alert, URL, Duration.ofMinutes(1)));
+            NotificationPayload.alertEvent("e", event, alert, url, Duration.ofMinutes(1)));
     return Notice.of(
         new Delivery(
             1, "e", event.type(), payload, ChannelKind.SLACK, 1, "x", null, 1, Instant.now()));
@@ -56,5 +61,17 @@ class NoticeTests {
 
     assertThat(notice(NotificationEvent.ALERT_OPENED, alert).body())
         .startsWith("3 failed checks in the last 300 s (threshold 2).");
+  }
+
+  @Test
+  void heartbeatAlertTalksOfPingsAndNamesNoTarget() {
+    var backup = new NotificationPayload.Url(2, "backup", "", "HEARTBEAT");
+    var alert = alert("AVAILABILITY", 1, 0, null);
+
+    Notice opened = notice(NotificationEvent.ALERT_OPENED, alert, backup);
+    assertThat(opened.headline()).isEqualTo("Alert opened: backup (heartbeat)");
+    assertThat(opened.body()).startsWith("1 missed or failed pings in the last 300 s");
+    assertThat(notice(NotificationEvent.ALERT_RESOLVED, alert, backup).body())
+        .startsWith("A ping arrived again.");
   }
 }
