@@ -1,11 +1,15 @@
 package io.upwatch.common.queue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -83,6 +87,44 @@ public class StreamQueue {
   public long length() {
     Long size = streams.size(stream);
     return size == null ? 0 : size;
+  }
+
+  /**
+   * When the oldest entry the group has not finished with was added, by Redis' clock: the oldest
+   * entry delivered and not acknowledged, or else the first not yet delivered. Empty when the group
+   * has acknowledged every entry added so far.
+   *
+   * @throws IllegalStateException when the group does not exist (yet)
+   */
+  public Optional<Instant> oldestUnfinished() {
+    var info =
+        streams.groups(stream).stream()
+            .filter(g -> group.equals(g.groupName()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("No group " + group + " on " + stream));
+    if (info.pendingCount() > 0) {
+      var pending = streams.pending(stream, group);
+      String oldest = pending.minMessageId();
+      if (oldest != null) {
+        return Optional.of(timeOf(RecordId.of(oldest)));
+      }
+    }
+    // The entry after the last delivered one, if any: XRANGE from it, inclusive, takes two.
+    String lastDelivered = info.lastDeliveredId();
+    var next =
+        streams.range(
+            stream,
+            Range.rightUnbounded(Range.Bound.inclusive(lastDelivered)),
+            Limit.limit().count(2));
+    return next.stream()
+        .map(MapRecord::getId)
+        .filter(id -> !id.getValue().equals(lastDelivered))
+        .findFirst()
+        .map(StreamQueue::timeOf);
+  }
+
+  private static Instant timeOf(RecordId id) {
+    return Instant.ofEpochMilli(id.getTimestamp());
   }
 
   /** Whether the stream is at its cap, dropping unread entries; warns once a minute if so. */

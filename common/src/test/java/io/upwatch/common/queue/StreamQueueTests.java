@@ -68,6 +68,44 @@ class StreamQueueTests {
   }
 
   @Test
+  void oldestUnfinishedEntryIsThePendingOneThenTheUndeliveredOneThenNone() throws Exception {
+    assertThat(tasks.oldestUnfinished()).isEmpty();
+    tasks.publish(List.of(task(1)));
+    Thread.sleep(5);
+    tasks.publish(List.of(task(2)));
+    var first = tasks.readNew("a", 1, NO_WAIT).getFirst().id();
+
+    assertThat(tasks.oldestUnfinished()).contains(Instant.ofEpochMilli(first.getTimestamp()));
+
+    tasks.acknowledge(List.of(first));
+    var second = tasks.readNew("a", 1, NO_WAIT).getFirst().id();
+    tasks.acknowledge(List.of(second));
+    tasks.publish(List.of(task(3)));
+    var third = tasks.readNew("a", 1, NO_WAIT).getFirst().id();
+    tasks.acknowledge(List.of(third));
+    assertThat(tasks.oldestUnfinished()).isEmpty();
+
+    tasks.publish(List.of(task(4)));
+    var undelivered = redisIdOfLastEntry();
+    assertThat(tasks.oldestUnfinished())
+        .contains(Instant.ofEpochMilli(undelivered.getTimestamp()))
+        .get()
+        .isNotEqualTo(Instant.ofEpochMilli(first.getTimestamp()));
+  }
+
+  private RecordId redisIdOfLastEntry() {
+    return redis
+        .redis
+        .opsForStream()
+        .reverseRange(
+            Streams.TASKS,
+            Range.unbounded(),
+            org.springframework.data.redis.connection.Limit.limit().count(1))
+        .getFirst()
+        .getId();
+  }
+
+  @Test
   void reclaimTakesOverOnlyEntriesIdlePastTheLeaseAndCountsTheirDeliveries() throws Exception {
     tasks.publish(List.of(task(1)));
     var id = tasks.readNew("dead", 10, NO_WAIT).getFirst().id();

@@ -30,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param metricsInterval time between reads of the streams' length and backlog for the metrics; 10
  *     s
  * @param pingSettle how long after a heartbeat's deadline the missed-ping pass waits before judging
- *     it, so that a ping still on its way through the result stream is stored first; 2 s
+ *     it when the result stream's backlog cannot be read; otherwise it judges as soon as every ping
+ *     that arrived before the deadline is stored (about half a second after it); 2 s
  * @param autostart false leaves every loop stopped (for tests that drive passes themselves); true
  */
 @Validated

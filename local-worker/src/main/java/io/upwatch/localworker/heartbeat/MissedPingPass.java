@@ -6,6 +6,7 @@ import io.upwatch.common.CheckResult;
 import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.localworker.config.WorkerProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MissedPingPass {
 
   private static final Logger log = LoggerFactory.getLogger(MissedPingPass.class);
+
+  // From a ping's arrival at an API replica to its entry on the result stream, with the clocks'
+  // difference between hosts.
+  private static final Duration PING_IN_FLIGHT = Duration.ofMillis(500);
 
   private final DueHeartbeatClaimer claimer;
   private final ResultQueue results;
@@ -53,7 +58,7 @@ class MissedPingPass {
 
   /** Judges what is due; true when a full batch was claimed and more may be due. */
   boolean judgePass() {
-    Instant until = clock.instant().minus(properties.pingSettle());
+    Instant until = judgedUntil();
     Integer claimed =
         transaction.execute(
             status -> {
@@ -80,5 +85,23 @@ class MissedPingPass {
       log.trace("No heartbeat due");
     }
     return count == properties.claimBatch();
+  }
+
+  /**
+   * Deadlines up to here can be judged: every ping that arrived before it has been stored. A ping
+   * is on the result stream a moment after it arrives, and stored before its entry is acknowledged,
+   * so that holds up to the oldest entry the local workers have not finished with (less the moment,
+   * {@link #PING_IN_FLIGHT}); with none, up to now. When the stream cannot tell, the configured
+   * settle margin stands in.
+   */
+  private Instant judgedUntil() {
+    Instant now = clock.instant();
+    try {
+      Instant finished = results.oldestUnfinished().filter(t -> t.isBefore(now)).orElse(now);
+      return finished.minus(PING_IN_FLIGHT);
+    } catch (RuntimeException unknown) {
+      log.debug("Result backlog unknown ({}); judging with the settle margin", unknown.toString());
+      return now.minus(properties.pingSettle());
+    }
   }
 }

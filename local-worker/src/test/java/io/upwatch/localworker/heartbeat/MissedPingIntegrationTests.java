@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.localworker.support.Fixtures;
 import io.upwatch.localworker.support.WorkerIntegrationTest;
 import java.sql.Timestamp;
@@ -100,7 +101,7 @@ class MissedPingIntegrationTests {
 
   @Test
   void concurrentPassesJudgeEveryMissedPeriodExactlyOnce() throws Exception {
-    Instant deadline = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+    Instant deadline = Instant.now().minusSeconds(25).truncatedTo(ChronoUnit.MILLIS);
     List<Long> beats = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       beats.add(fixtures.heartbeat("job" + i, 10, 5, deadline));
@@ -114,13 +115,41 @@ class MissedPingIntegrationTests {
     }
     pass.judgePass();
 
-    // deadline, +10 s and +20 s are past the settle margin (2 s); +30 s is not.
+    // deadline, +10 s and +20 s have passed; +30 s is still 5 s ahead.
     List<TaskId> ids = fixtures.results().stream().map(CheckResult::id).toList();
     assertThat(ids).hasSize(beats.size() * 3).doesNotHaveDuplicates();
     assertThat(fixtures.results()).allMatch(r -> r.failureKind() == FailureKind.NO_PING);
     for (long beat : beats) {
       assertThat(deadline(beat)).isEqualTo(deadline.plusSeconds(30));
     }
+  }
+
+  @Test
+  void deadlineJustPassedIsJudgedAtOnceWhenNoPingIsInFlight() {
+    context.getBean(ResultQueue.class).ensureGroup();
+    Instant deadline = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+    long beat = fixtures.heartbeat("backup", 10, 5, deadline);
+
+    pass.judgePass();
+
+    assertThat(fixtures.results())
+        .extracting(CheckResult::id)
+        .containsExactly(new TaskId(beat, deadline));
+  }
+
+  @Test
+  void pingStillOnTheResultStreamHoldsItsDeadlineBack() throws Exception {
+    context.getBean(ResultQueue.class).ensureGroup();
+    Instant arrived = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    fixtures.publish(Fixtures.response(2, arrived, 200));
+    long beat = fixtures.heartbeat("backup", 10, 5, arrived.plusMillis(300));
+    // Longer than the settle margin: only the ping on the stream holds the judging back.
+    Thread.sleep(2_500);
+
+    pass.judgePass();
+
+    assertThat(fixtures.results()).extracting(r -> r.id().urlId()).doesNotContain(beat);
+    assertThat(deadline(beat)).isEqualTo(arrived.plusMillis(300));
   }
 
   @Test
