@@ -79,10 +79,11 @@ public record StatusPageForm(String slug, String title, List<Row> monitors) {
     return rows().stream().filter(row -> row != null && row.isChosen()).toList();
   }
 
-  // The user's other monitors, unticked, named as the user named them.
+  // Up to MAX_OFFERED other monitors, unticked, named as the user named them.
   private static List<Row> rest(List<MonitoredUrl> urls, Set<Long> shown, List<Row> rows) {
+    int offered = 0;
     for (MonitoredUrl url : urls) {
-      if (!shown.contains(url.getId())) {
+      if (!shown.contains(url.getId()) && offered++ < StatusPagePages.MAX_OFFERED) {
         rows.add(new Row(url.getId(), false, url.getName(), false));
       }
     }

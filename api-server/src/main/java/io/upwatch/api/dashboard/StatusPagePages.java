@@ -10,6 +10,8 @@ import io.upwatch.api.url.UrlService;
 import io.upwatch.api.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The user's public status pages: list, publish, edit, unpublish, all through {@link
@@ -31,6 +34,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 class StatusPagePages {
 
   private static final String FORM_VIEW = "dashboard/status-page-form";
+
+  /**
+   * Monitors offered besides the page's own. Bounded so that the form stays readable and its post
+   * stays under the servlet container's parameter limit (Tomcat's default is 1,000; each row sends
+   * up to four): the page's own (at most 100) plus these make at most 800.
+   */
+  static final int MAX_OFFERED = 100;
 
   private final StatusPageService pages;
   private final UrlService urls;
@@ -50,8 +60,11 @@ class StatusPagePages {
   }
 
   @GetMapping("/status-pages/new")
-  String newPage(CurrentUser user, Model model) {
-    return form(user, model, StatusPageForm.blank(urls.listAll(user.id())), null);
+  String newPage(CurrentUser user, @RequestParam(required = false) String q, Model model) {
+    var offered = offered(user, q);
+    model.addAttribute("q", q);
+    model.addAttribute("truncated", offered.size() > MAX_OFFERED);
+    return form(user, model, StatusPageForm.blank(offered), null);
   }
 
   @PostMapping("/status-pages")
@@ -69,9 +82,18 @@ class StatusPagePages {
   }
 
   @GetMapping("/status-pages/{id}/edit")
-  String edit(CurrentUser user, @PathVariable long id, Model model) {
+  String edit(
+      CurrentUser user,
+      @PathVariable long id,
+      @RequestParam(required = false) String q,
+      Model model) {
     var page = StatusPageResponse.from(pages.get(user.id(), id));
-    return form(user, model, StatusPageForm.of(page, urls.listAll(user.id())), page);
+    var offered = offered(user, q);
+    var form = StatusPageForm.of(page, offered);
+    model.addAttribute("q", q);
+    model.addAttribute(
+        "truncated", form.rows().size() - page.monitors().size() < offeredBesides(page, offered));
+    return form(user, model, form, page);
   }
 
   @PostMapping("/status-pages/{id}")
@@ -94,6 +116,22 @@ class StatusPagePages {
   String delete(CurrentUser user, @PathVariable long id) {
     pages.delete(user.id(), id);
     return "redirect:/status-pages";
+  }
+
+  /** The user's monitors whose name or address contains the filter, in id order (the form's). */
+  private List<MonitoredUrl> offered(CurrentUser user, String filter) {
+    String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+    return urls.listAll(user.id()).stream()
+        .filter(
+            url ->
+                url.getName().toLowerCase(Locale.ROOT).contains(needle)
+                    || url.getUrl().toLowerCase(Locale.ROOT).contains(needle))
+        .toList();
+  }
+
+  private static long offeredBesides(StatusPageResponse page, List<MonitoredUrl> offered) {
+    var onPage = page.monitors().stream().map(StatusPageResponse.Monitor::urlId).toList();
+    return offered.stream().filter(url -> !onPage.contains(url.getId())).count();
   }
 
   /** True once saved; false when the form must be shown again with its errors. */
@@ -121,6 +159,7 @@ class StatusPagePages {
     model.addAttribute("page", page);
     model.addAttribute("urls", byId);
     model.addAttribute("maxMonitors", StatusPageRequest.MAX_MONITORS);
+    model.addAttribute("maxOffered", MAX_OFFERED);
     return FORM_VIEW;
   }
 }

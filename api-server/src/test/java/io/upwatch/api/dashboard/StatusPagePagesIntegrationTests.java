@@ -86,6 +86,29 @@ class StatusPagePagesIntegrationTests {
   }
 
   @Test
+  void theFormOffersAtMostAHundredMonitorsBesidesThePagesOwnAndFiltersThem() throws Exception {
+    long userId = jdbc.sql("SELECT id FROM users").query(Long.class).single();
+    for (int i = 0; i < StatusPagePages.MAX_OFFERED; i++) {
+      data.url(userId, "bulk-" + i, "https://bulk.example/" + i);
+    }
+    mvc.perform(get("/status-pages/new").cookie(cookie))
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("name=\"monitors[99].urlId\""),
+                        not(containsString("name=\"monitors[100].urlId\"")),
+                        containsString("id=\"q\""))));
+    mvc.perform(get("/status-pages/new").param("q", "DB.internal").cookie(cookie))
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("value=\"" + db + "\""),
+                        not(containsString("name=\"monitors[1].urlId\"")))));
+  }
+
+  @Test
   void theFormShowsTheApisMessagesBesideTheFieldsAndTheTickedRow() throws Exception {
     mvc.perform(
             form("/status-pages")
