@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.lettuce.core.RedisClient;
 import io.upwatch.testing.LocalPostgres;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,8 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real browser: Debian's headless Chromium, driven through its own chromedriver
  * (nothing is downloaded), against every role running from the packaged jars. A person signs up,
  * adds a monitor for a loopback target, and watches it go down when the target answers 503 and
- * recover when it answers 200 again. Skipped where Chromium is not installed ({@code ./upwatch
- * test} installs it).
+ * recover when it answers 200 again; then publishes a status page with it and reads it signed out,
+ * and creates the monitor's badge and fetches it without sign-in. Skipped where Chromium is not
+ * installed ({@code ./upwatch test} installs it).
  */
 class DashboardBrowserSystemTests {
 
@@ -122,6 +127,62 @@ class DashboardBrowserSystemTests {
       browser.get(server.url("/"));
       assertThat(browser.findElements(By.cssSelector("tr[data-state=up]"))).hasSize(2);
       save(screenshots, "dashboard-monitors.png");
+
+      publishStatusPage("shop", "Web shop");
+      String badge = createBadge(shop);
+      // Signed out from here: what anyone sees.
+      browser.findElement(By.cssSelector("form.signout button")).click();
+      waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.id("password")).isEmpty());
+      browser.get(server.url("/status/browser-status"));
+      var monitor = browser.findElement(By.cssSelector("li.monitor"));
+      assertThat(monitor.findElement(By.tagName("h3")).getText()).isEqualTo("Web shop");
+      assertThat(monitor.findElement(By.cssSelector(".state")).getText())
+          .isEqualToIgnoringCase("up");
+      assertThat(monitor.findElements(By.cssSelector("ol.bar li"))).hasSize(90);
+      assertThat(browser.getPageSource()).doesNotContain(targets.url("/status/shop"));
+      assertThat(monitor.findElements(By.cssSelector(".target"))).isEmpty();
+      browser.manage().window().setSize(new Dimension(1000, 700));
+      save(screenshots, "status-page.png");
+
+      var answer =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(URI.create(badge)).build(), BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+      assertThat(answer.body()).startsWith("<svg").contains(">up<");
+    }
+
+    /** Publishes a page at /status/browser-status showing one monitor, its address kept private. */
+    private void publishStatusPage(String monitorName, String publicName) {
+      browser.get(server.url("/"));
+      browser.findElement(By.linkText("Status pages")).click();
+      browser.findElement(By.linkText("Publish a status page")).click();
+      browser.findElement(By.id("slug")).sendKeys("browser-status");
+      browser.findElement(By.id("title")).sendKeys("Browser status");
+      String row =
+          browser
+              .findElement(
+                  By.xpath("//table[@id='page-monitors']//label[text()='" + monitorName + "']"))
+              .getDomAttribute("for")
+              .replace("-chosen", "");
+      browser.findElement(By.id(row + "-chosen")).click();
+      replace(row + "-name", publicName);
+      browser.findElement(By.cssSelector("main button[type=submit]")).click();
+      waitFor(Duration.ofSeconds(10), () -> browser.getCurrentUrl().endsWith("/status-pages"));
+      assertThat(browser.findElement(By.id("status-pages")).getText())
+          .contains("Browser status", "/status/browser-status");
+    }
+
+    /** Creates the monitor's badge: the page shown once has its addresses. */
+    private String createBadge(String monitorPage) {
+      browser.get(monitorPage);
+      browser.findElement(By.id("badge-issue")).click();
+      String status = browser.findElement(By.id("badge-0")).getDomProperty("value");
+      assertThat(status).matches(".*/badge/[A-Za-z0-9_-]{32}/status\\.svg");
+      assertThat(browser.findElement(By.id("badge-md-0")).getDomProperty("value"))
+          .isEqualTo("![Status](" + status + ")");
+      return status;
     }
 
     /** Adds a monitor through the form (checked every 10 s; one failure opens an alert). */

@@ -12,7 +12,7 @@ package io.upwatch.api.badge;
 public record BadgeResponse(
     String token, String statusBadge, String uptimeBadge, String responseTimeBadge) {
 
-  static BadgeResponse of(String base, String token) {
+  public static BadgeResponse of(String base, String token) {
     String prefix = base + "/badge/" + token;
     return new BadgeResponse(
         token,

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * digest. Creating a token for a URL that has one replaces it, so the old one stops working.
  */
 @Repository
-class BadgeTokens {
+public class BadgeTokens {
 
   /** A token as issued: 32 characters of base64url. */
   static final String PATTERN = "[A-Za-z0-9_-]{32}";
@@ -28,13 +28,13 @@ class BadgeTokens {
   }
 
   /** A new token issued for the URL; {@code created} is false when it replaced an earlier one. */
-  record Issued(String token, boolean created) {}
+  public record Issued(String token, boolean created) {}
 
   /**
    * Issues a token for the user's URL: the ownership check and the write in one statement, so a URL
    * deleted meanwhile is simply not found. Empty when the user has no such URL.
    */
-  Optional<Issued> issue(long userId, long urlId) {
+  public Optional<Issued> issue(long userId, long urlId) {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -53,8 +53,16 @@ class BadgeTokens {
         .map(created -> new Issued(token, created));
   }
 
-  void revoke(long urlId) {
+  public void revoke(long urlId) {
     jdbc.sql("DELETE FROM url_badges WHERE url_id = ?").param(urlId).update();
+  }
+
+  /** Whether the URL has a badge token (the token itself cannot be shown again). */
+  public boolean exists(long urlId) {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM url_badges WHERE url_id = ?)")
+        .param(urlId)
+        .query(Boolean.class)
+        .single();
   }
 
   /** The URL the token stands for, empty for a malformed, unknown or revoked token. */

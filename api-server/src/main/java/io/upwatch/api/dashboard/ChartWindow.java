@@ -4,13 +4,14 @@ import java.time.Duration;
 
 /**
  * The spans the response-time chart offers, each with the bucket that gives it about a hundred
- * points. 90 days will come from the daily rollups (a {@link ResponseTimeSeries} over them, and a
- * constant here with a one-day bucket); the raw checks cover only their retention.
+ * points. The raw checks cover only their retention; 90 days come from the daily rollups ({@link
+ * RollupSeries}), one point a day.
  */
 public enum ChartWindow {
   HOUR("1h", "1 h", Duration.ofHours(1), Duration.ofMinutes(1)),
   DAY("24h", "24 h", Duration.ofHours(24), Duration.ofMinutes(15)),
-  WEEK("7d", "7 d", Duration.ofDays(7), Duration.ofHours(2));
+  WEEK("7d", "7 d", Duration.ofDays(7), Duration.ofHours(2)),
+  D90("90d", "90 d", Duration.ofDays(90), Duration.ofDays(1));
 
   private final String key;
   private final String label;

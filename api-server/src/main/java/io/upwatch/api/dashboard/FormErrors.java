@@ -14,7 +14,11 @@ final class FormErrors {
 
   // Conflicts the API reports as a 409 about one field.
   private static final Map<String, String> TAKEN =
-      Map.of("url-name-taken", "name", "channel-name-taken", "name", "username-taken", "username");
+      Map.of(
+          "url-name-taken", "name",
+          "channel-name-taken", "name",
+          "username-taken", "username",
+          "slug-taken", "slug");
 
   private FormErrors() {}
 

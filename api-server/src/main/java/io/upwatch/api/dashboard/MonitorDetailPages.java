@@ -2,6 +2,7 @@ package io.upwatch.api.dashboard;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.upwatch.api.alert.AlertService;
+import io.upwatch.api.badge.BadgeTokens;
 import io.upwatch.api.check.CheckResponse;
 import io.upwatch.api.check.CheckService;
 import io.upwatch.api.heartbeat.PingUrls;
@@ -42,6 +43,7 @@ class MonitorDetailPages {
   private final CheckService checks;
   private final AlertService alerts;
   private final List<ResponseTimeSeries> series;
+  private final BadgeTokens badges;
   private final Clock clock;
 
   private final PingUrls pingUrls;
@@ -51,6 +53,7 @@ class MonitorDetailPages {
       CheckService checks,
       AlertService alerts,
       List<ResponseTimeSeries> series,
+      BadgeTokens badges,
       PingUrls pingUrls,
       Clock clock) {
     this.urls = urls;
@@ -58,6 +61,7 @@ class MonitorDetailPages {
     this.checks = checks;
     this.alerts = alerts;
     this.series = series;
+    this.badges = badges;
     this.clock = clock;
   }
 
@@ -86,6 +90,7 @@ class MonitorDetailPages {
         "windows", Arrays.stream(ChartWindow.values()).filter(this::charted).toList());
     model.addAttribute("chart", chart(id, chartWindow, now));
     model.addAttribute("checks", recent);
+    model.addAttribute("hasBadge", badges.exists(id));
     model.addAttribute(
         "alerts", alertPage.getContent().stream().map(a -> AlertLine.of(a, now)).toList());
     return "dashboard/monitor";

@@ -97,8 +97,12 @@ public record ResponseTimeChart(
     String summary =
         points.isEmpty()
             ? "No checks in the last " + window.label()
-            : "Average response time over the last %s: up to %d ms; %d failed checks"
-                .formatted(window.label(), Math.round(max), failed);
+            : "%s response time over the last %s: up to %d ms; %d failed checks"
+                .formatted(
+                    window == ChartWindow.D90 ? "Daily median" : "Average",
+                    window.label(),
+                    Math.round(max),
+                    failed);
     return new ResponseTimeChart(line.toString(), bands, yTicks, xTicks, summary);
   }
 

@@ -22,7 +22,14 @@ class DashboardSecurityConfiguration {
 
   /** Every path the dashboard serves; everything else belongs to the API's chain. */
   private static final String[] PAGES = {
-    "/", "/sign-in", "/sign-up", "/sign-out", "/monitors/**", "/channels/**", "/assets/**"
+    "/",
+    "/sign-in",
+    "/sign-up",
+    "/sign-out",
+    "/monitors/**",
+    "/channels/**",
+    "/status-pages/**",
+    "/assets/**"
   };
 
   private static final String[] OPEN_PAGES = {"/", "/sign-in", "/sign-up", "/assets/**"};

@@ -34,5 +34,5 @@ public record StatusPageRequest(
   static final String SLUG = "^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$";
   static final String SLUG_MESSAGE =
       "must be 3-64 lower-case letters, digits and hyphens, not starting or ending with a hyphen";
-  static final int MAX_MONITORS = 100;
+  public static final int MAX_MONITORS = 100;
 }

@@ -32,7 +32,7 @@ public record StatusPageResponse(
    */
   public record Monitor(long urlId, String displayName, boolean showTarget) {}
 
-  static StatusPageResponse from(StatusPage page) {
+  public static StatusPageResponse from(StatusPage page) {
     return new StatusPageResponse(
         page.getId(),
         page.getSlug(),

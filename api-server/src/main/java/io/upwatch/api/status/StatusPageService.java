@@ -11,9 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A user's status pages. Every method takes the owner's id. */
+/**
+ * A user's status pages, for the API and the dashboard alike. Every method takes the owner's id.
+ */
 @Service
-class StatusPageService {
+public class StatusPageService {
 
   /** Pages per user: each is public and read without sign-in, so keep them countable. */
   static final int MAX_PAGES = 20;
@@ -29,7 +31,7 @@ class StatusPageService {
   }
 
   @Transactional
-  StatusPage create(long userId, StatusPageRequest request) {
+  public StatusPage create(long userId, StatusPageRequest request) {
     // Serialise per user, so concurrent creations cannot overshoot the limit.
     userLock.lock(userId);
     if (pages.countByUserId(userId) >= MAX_PAGES) {
@@ -44,17 +46,17 @@ class StatusPageService {
   }
 
   @Transactional(readOnly = true)
-  List<StatusPage> list(long userId) {
+  public List<StatusPage> list(long userId) {
     return pages.findByUserIdOrderById(userId);
   }
 
   @Transactional(readOnly = true)
-  StatusPage get(long userId, long pageId) {
+  public StatusPage get(long userId, long pageId) {
     return pages.findByIdAndUserId(pageId, userId).orElseThrow(StatusPageNotFound::new);
   }
 
   @Transactional
-  StatusPage replace(long userId, long pageId, StatusPageRequest request) {
+  public StatusPage replace(long userId, long pageId, StatusPageRequest request) {
     StatusPage page = get(userId, pageId);
     if (!request.slug().equals(page.getSlug()) && pages.existsBySlug(request.slug())) {
       throw new SlugTaken(request.slug());
@@ -64,7 +66,7 @@ class StatusPageService {
   }
 
   @Transactional
-  void delete(long userId, long pageId) {
+  public void delete(long userId, long pageId) {
     pages.delete(get(userId, pageId));
   }
 

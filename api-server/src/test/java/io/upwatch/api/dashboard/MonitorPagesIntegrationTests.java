@@ -17,6 +17,8 @@ import io.upwatch.api.support.ApiIntegrationTest;
 import io.upwatch.api.support.TestData;
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -250,6 +252,30 @@ class MonitorPagesIntegrationTests {
     mvc.perform(form("/monitors/" + theirs + "/delete")).andExpect(status().isNotFound());
     mvc.perform(get("/monitors/not-a-number").cookie(cookie)).andExpect(status().isNotFound());
     assertThat(data.count("urls")).isEqualTo(1);
+  }
+
+  @Test
+  void theNinetyDayChartDrawsTheDailyMediansOfTheRollups() throws Exception {
+    long id = api.registerUrl(token, "long-lived", "https://long.example/", 2);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    data.rollup(id, today.minusDays(40), 100, 5, 120.0, 300.0);
+    data.rollup(id, today.minusDays(10), 100, 0, 80.0, 90.0);
+    data.rollup(id, today.minusDays(95), 100, 100, 9000.0, 9000.0);
+    data.rolledUpThrough(today.minusDays(1));
+
+    mvc.perform(get("/monitors/" + id + "?window=90d").cookie(cookie))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("aria-current=\"true\">90 d</a>"),
+                        containsString(
+                            "Daily median response time over the last 90 d: up to 120 ms;"
+                                + " 5 failed checks"))));
+    // The raw checks hold none of those days.
+    mvc.perform(get("/monitors/" + id + "?window=7d").cookie(cookie))
+        .andExpect(content().string(containsString("No checks in the last 7 d")));
   }
 
   private boolean enabled(long id) {
