@@ -7,6 +7,7 @@ import io.upwatch.api.check.CheckResponse;
 import io.upwatch.api.check.CheckService;
 import io.upwatch.api.heartbeat.PingUrls;
 import io.upwatch.api.security.CurrentUser;
+import io.upwatch.api.url.MonitorKind;
 import io.upwatch.api.url.MonitoredUrl;
 import io.upwatch.api.url.RegisterUrlRequest;
 import io.upwatch.api.url.UpdateUrlRequest;
@@ -99,6 +100,11 @@ class MonitorDetailPages {
   @GetMapping("/monitors/{id}/edit")
   String edit(CurrentUser user, @PathVariable long id, Model model) {
     MonitoredUrl url = urls.get(user.id(), id);
+    // A heartbeat has a period and grace instead of a target, interval and timeout: the form does
+    // not fit it (the API edits it).
+    if (url.getKind() == MonitorKind.HEARTBEAT) {
+      return "redirect:/monitors/" + id;
+    }
     model.addAttribute("monitorId", id);
     model.addAttribute(
         "form",
@@ -108,7 +114,11 @@ class MonitorDetailPages {
             url.getThreshold(),
             Math.toIntExact(url.getInterval().toSeconds()),
             Math.toIntExact(Math.max(1, url.getTimeout().toSeconds())),
-            Math.toIntExact(url.getFailureWindow().toSeconds())));
+            Math.toIntExact(url.getFailureWindow().toSeconds()),
+            url.getKind(),
+            null,
+            null,
+            null));
     return MonitorPages.FORM_VIEW;
   }
 

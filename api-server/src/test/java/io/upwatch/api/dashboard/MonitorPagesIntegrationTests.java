@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import io.upwatch.api.support.ApiClient;
 import io.upwatch.api.support.ApiIntegrationTest;
 import io.upwatch.api.support.TestData;
@@ -141,6 +142,58 @@ class MonitorPagesIntegrationTests {
             .query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)})
             .single();
     assertThat(stored).containsExactly(30, 10_000);
+  }
+
+  @Test
+  void aTcpMonitorIsCreatedAndEditedThroughTheFormAndAHeartbeatIsLeftToTheApi() throws Exception {
+    mvc.perform(
+            form("/monitors")
+                .param("kind", "TCP")
+                .param("name", "db")
+                .param("url", "tcp://db.example:5432")
+                .param("threshold", "1"))
+        .andExpect(status().is3xxRedirection());
+    long id = jdbc.sql("SELECT id FROM urls WHERE name = 'db'").query(Long.class).single();
+    mvc.perform(get("/monitors/" + id + "/edit").cookie(cookie))
+        .andExpect(content().string(containsString("value=\"TCP\"")));
+    mvc.perform(
+            form("/monitors/" + id)
+                .param("kind", "TCP")
+                .param("name", "db")
+                .param("url", "tcp://db.example:6432")
+                .param("threshold", "2"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            jdbc.sql("SELECT kind || ' ' || url || ' ' || threshold FROM urls WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("TCP tcp://db.example:6432 2");
+    mvc.perform(
+            form("/monitors")
+                .param("kind", "DNS")
+                .param("name", "mx")
+                .param("url", "tcp://not-a-name:1")
+                .param("threshold", "1"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("id=\"url-error\"")));
+
+    String created =
+        mvc.perform(
+                ApiClient.withToken(
+                    ApiClient.json(
+                        post("/api/v1/urls"),
+                        """
+                        {"name": "cron", "kind": "HEARTBEAT", "heartbeat": {"periodSeconds": 60}}
+                        """),
+                    token))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    long beat = ((Number) JsonPath.read(created, "$.id")).longValue();
+    mvc.perform(get("/monitors/" + beat + "/edit").cookie(cookie))
+        .andExpect(status().is3xxRedirection());
   }
 
   @Test
