@@ -98,6 +98,15 @@ class MonitorPagesIntegrationTests {
   }
 
   @Test
+  void aSearchWithANulCharacterIsASearchNotAServerError() throws Exception {
+    api.registerUrl(token, "blog", "https://blog.example/", 2);
+
+    mvc.perform(get("/").param("q", "blog\u0000").cookie(cookie))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(">blog<")));
+  }
+
+  @Test
   void theListIsPagedOnTheServerFiftyAtATime() throws Exception {
     jdbc.sql(
             """
