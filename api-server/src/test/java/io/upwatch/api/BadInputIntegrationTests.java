@@ -122,6 +122,11 @@ class BadInputIntegrationTests {
                 + " \"dns\": {\"expected\": \"\\u0000\"}}",
             "Invalid 'dns.expected': must not contain a NUL character"),
         Arguments.of(
+            http
+                + "\"http\": {\"method\": \"HEAD\", \"assertions\": [{\"type\":"
+                + " \"BODY_CONTAINS\", \"value\": \"ok\"}]}}",
+            "Invalid 'http.method': HEAD reads no body"),
+        Arguments.of(
             http + "\"kind\": \"SMTP\"}",
             "Invalid 'kind': must be one of [HTTP, TCP, DNS, HEARTBEAT]"),
         Arguments.of(
