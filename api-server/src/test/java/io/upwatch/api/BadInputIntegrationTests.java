@@ -106,6 +106,56 @@ class BadInputIntegrationTests {
     assertThat(data.count("urls")).isZero();
   }
 
+  static Stream<Arguments> resourceApiBodiesWithNulOrUnknownNames() {
+    String http = "{\"name\": \"x\", \"url\": \"http://a.test\", \"threshold\": 1, ";
+    return Stream.of(
+        Arguments.of(
+            http
+                + "\"http\": {\"assertions\": [{\"type\": \"BODY_CONTAINS\", \"value\":"
+                + " \"a\\u0000\"}]}}",
+            "Invalid 'http.assertions[0].value': must not contain a NUL character"),
+        Arguments.of(
+            http + "\"http\": {\"method\": \"POST\", \"body\": \"\\u0000\"}}",
+            "Invalid 'http.body': must not contain a NUL character"),
+        Arguments.of(
+            "{\"name\": \"x\", \"kind\": \"DNS\", \"url\": \"a.test\", \"threshold\": 1,"
+                + " \"dns\": {\"expected\": \"\\u0000\"}}",
+            "Invalid 'dns.expected': must not contain a NUL character"),
+        Arguments.of(
+            http
+                + "\"http\": {\"method\": \"HEAD\", \"assertions\": [{\"type\":"
+                + " \"BODY_CONTAINS\", \"value\": \"ok\"}]}}",
+            "Invalid 'http.method': HEAD reads no body"),
+        Arguments.of(
+            http + "\"kind\": \"SMTP\"}",
+            "Invalid 'kind': must be one of [HTTP, TCP, DNS, HEARTBEAT]"),
+        Arguments.of(
+            http + "\"http\": {\"assertions\": [{\"type\": \"NOPE\", \"value\": \"a\"}]}}",
+            "Invalid 'http.assertions[0].type': must be one of"));
+  }
+
+  // PostgreSQL cannot store a NUL: it used to fail at the insert, reported as a name clash (409).
+  @ParameterizedTest
+  @MethodSource("resourceApiBodiesWithNulOrUnknownNames")
+  void resourceApiNamesTheFieldOfANulOrAnUnknownConstantAndWritesNothing(String body, String detail)
+      throws Exception {
+    mvc.perform(withToken(json(post("/api/v1/urls"), body), token))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(containsString(detail)));
+    assertThat(data.count("urls")).isZero();
+  }
+
+  @Test
+  void channelSecretWithANulIsABadRequestNotANameClash() throws Exception {
+    String body =
+        "{\"name\": \"hook\", \"type\": \"webhook\", \"target\": \"https://hooks.test/x\","
+            + " \"secret\": \"0123456789abcdef\\u0000\"}";
+    mvc.perform(withToken(json(post("/api/v1/channels"), body), token))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(containsString("Invalid 'secret'")));
+  }
+
   @Test
   void badSignupsAreProblemsAndCreateNoUser() throws Exception {
     String[] bodies = {

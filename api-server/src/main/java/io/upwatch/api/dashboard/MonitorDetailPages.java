@@ -7,6 +7,7 @@ import io.upwatch.api.check.CheckResponse;
 import io.upwatch.api.check.CheckService;
 import io.upwatch.api.heartbeat.PingUrls;
 import io.upwatch.api.security.CurrentUser;
+import io.upwatch.api.url.HeartbeatRequest;
 import io.upwatch.api.url.MonitorKind;
 import io.upwatch.api.url.MonitoredUrl;
 import io.upwatch.api.url.RegisterUrlRequest;
@@ -15,7 +16,6 @@ import io.upwatch.api.url.UrlResponse;
 import io.upwatch.api.url.UrlService;
 import io.upwatch.api.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,6 +49,7 @@ class MonitorDetailPages {
   private final Clock clock;
 
   private final PingUrls pingUrls;
+  private final SmartValidator validator;
 
   MonitorDetailPages(
       UrlService urls,
@@ -56,8 +58,10 @@ class MonitorDetailPages {
       List<ResponseTimeSeries> series,
       BadgeTokens badges,
       PingUrls pingUrls,
+      SmartValidator validator,
       Clock clock) {
     this.urls = urls;
+    this.validator = validator;
     this.pingUrls = pingUrls;
     this.checks = checks;
     this.alerts = alerts;
@@ -100,20 +104,16 @@ class MonitorDetailPages {
   @GetMapping("/monitors/{id}/edit")
   String edit(CurrentUser user, @PathVariable long id, Model model) {
     MonitoredUrl url = urls.get(user.id(), id);
-    // A heartbeat has a period and grace instead of a target, interval and timeout: the form does
-    // not fit it (the API edits it).
-    if (url.getKind() == MonitorKind.HEARTBEAT) {
-      return "redirect:/monitors/" + id;
-    }
     model.addAttribute("monitorId", id);
+    boolean heartbeat = url.getKind() == MonitorKind.HEARTBEAT;
     model.addAttribute(
         "form",
         new RegisterUrlRequest(
             url.getName(),
-            url.getUrl(),
+            heartbeat ? null : url.getUrl(),
             url.getThreshold(),
-            Math.toIntExact(url.getInterval().toSeconds()),
-            Math.toIntExact(Math.max(1, url.getTimeout().toSeconds())),
+            heartbeat ? null : Math.toIntExact(url.getInterval().toSeconds()),
+            heartbeat ? null : Math.toIntExact(Math.max(1, url.getTimeout().toSeconds())),
             Math.toIntExact(url.getFailureWindow().toSeconds()),
             url.getKind(),
             null,
@@ -126,11 +126,17 @@ class MonitorDetailPages {
   String update(
       CurrentUser user,
       @PathVariable long id,
-      @Valid @ModelAttribute("form") RegisterUrlRequest form,
+      @ModelAttribute("form") RegisterUrlRequest form,
       BindingResult result,
       Model model,
       HttpServletResponse response) {
-    urls.get(user.id(), id);
+    MonitoredUrl url = urls.get(user.id(), id);
+    // Checked as a request of the monitor's own kind (the form posts none, and a posted one is not
+    // trusted): a TCP target is no http URL, and a heartbeat has no target, interval or timeout.
+    // No form when a value did not convert (the binding result already says which).
+    if (form != null) {
+      validator.validate(asKindOf(url, form), result);
+    }
     if (!result.hasErrors()) {
       try {
         urls.update(user.id(), id, asUpdate(form));
@@ -176,6 +182,27 @@ class MonitorDetailPages {
             .map(source -> source.series(urlId, window, now))
             .orElse(List.of());
     return ResponseTimeChart.of(points, window, now);
+  }
+
+  // A heartbeat's period and grace are not on the form: its stored ones stand in for the check.
+  private static RegisterUrlRequest asKindOf(MonitoredUrl url, RegisterUrlRequest form) {
+    var heartbeat =
+        url.getKind() == MonitorKind.HEARTBEAT
+            ? new HeartbeatRequest(
+                Math.toIntExact(url.getInterval().toSeconds()),
+                Math.toIntExact(url.getGrace().toSeconds()))
+            : null;
+    return new RegisterUrlRequest(
+        form.name(),
+        form.url(),
+        form.threshold(),
+        form.intervalSeconds(),
+        form.timeoutSeconds(),
+        form.failureWindowSeconds(),
+        url.getKind(),
+        null,
+        null,
+        heartbeat);
   }
 
   private static UpdateUrlRequest asUpdate(RegisterUrlRequest form) {

@@ -19,7 +19,9 @@ public record MonitorFilter(String query, MonitorState state, int page) {
   private static final int MAX_PAGE = 100_000;
 
   static MonitorFilter of(String query, String state, Integer page) {
-    String text = query == null ? "" : query.strip();
+    // No name or target holds a NUL (PostgreSQL text cannot), and as a query parameter it fails
+    // the statement: drop it rather than answer a search with a 500.
+    String text = query == null ? "" : query.replace("\0", "").strip();
     if (text.length() > 200) {
       text = text.substring(0, 200);
     }

@@ -41,6 +41,14 @@ class DashboardSecurityConfiguration {
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
           + " frame-ancestors 'none'";
 
+  // The token's cookie is sent only with same-site requests and top-level navigations, like the
+  // session cookie (HttpOnly; Secure over TLS is the repository's default).
+  private static CookieCsrfTokenRepository csrfTokens() {
+    var tokens = new CookieCsrfTokenRepository();
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    return tokens;
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain dashboardFilterChain(
@@ -52,7 +60,7 @@ class DashboardSecurityConfiguration {
         // (its stylesheet, the list's refresh) would void the token its forms carry. Nothing
         // stores a session here anyway: the context comes from the cookie on every request.
         .sessionManagement(session -> session.disable())
-        .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
         .addFilterAfter(new CsrfTokenLoader(), CsrfFilter.class)
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())

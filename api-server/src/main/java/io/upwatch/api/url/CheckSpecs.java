@@ -61,6 +61,11 @@ final class CheckSpecs {
       String field = e.field().startsWith(prefix) ? e.field() : prefix + e.field();
       throw new InvalidUrlSettings(field, e.getMessage());
     }
+    // Runnable, but never true (or, for BODY_NOT_CONTAINS, always): a HEAD response has no body.
+    if ("HEAD".equals(spec.method()) && spec.needsBody()) {
+      throw new InvalidUrlSettings(
+          prefix + "method", "HEAD reads no body: body and JSON path assertions need GET or POST");
+    }
     return spec.isDefault() ? null : spec;
   }
 }

@@ -1,5 +1,6 @@
 package io.upwatch.api.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -233,7 +235,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       if (databind.getPath().isEmpty()) {
         return "The request body must be a JSON object with the documented fields.";
       }
-      return "Invalid '" + fieldPath(databind) + "': wrong type or format.";
+      return "Invalid '" + fieldPath(databind) + "': " + problemWith(databind) + ".";
     }
     if (cause instanceof InputCoercionException coercion
         && coercion.processor() instanceof JsonParser parser
@@ -246,12 +248,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return "The request body is missing or unreadable.";
   }
 
+  // Named as the validation messages name fields: http.assertions[0].type, not http.assertions.[0].
   private static String fieldPath(DatabindException databind) {
-    return databind.getPath().stream()
-        .map(
-            ref ->
-                ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
+    StringBuilder path = new StringBuilder();
+    for (var ref : databind.getPath()) {
+      if (ref.getPropertyName() == null) {
+        path.append('[').append(ref.getIndex()).append(']');
+      } else {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+      }
+    }
+    return path.toString();
+  }
+
+  // An unknown enum constant (kind, type, operator, recordType) lists the accepted ones.
+  private static String problemWith(DatabindException databind) {
+    if (databind instanceof NulFreeText.NulCharacter nul) {
+      return nul.getOriginalMessage();
+    }
+    if (databind instanceof InvalidFormatException invalid
+        && invalid.getTargetType() != null
+        && invalid.getTargetType().isEnum()) {
+      return "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+    }
+    return "wrong type or format";
   }
 
   private static boolean causedByBodyLimit(Throwable exception) {

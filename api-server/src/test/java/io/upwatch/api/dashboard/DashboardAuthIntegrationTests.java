@@ -16,9 +16,14 @@ import io.upwatch.api.support.ApiClient;
 import io.upwatch.api.support.ApiIntegrationTest;
 import io.upwatch.api.support.TestData;
 import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -28,6 +33,8 @@ import org.springframework.test.web.servlet.MvcResult;
 class DashboardAuthIntegrationTests {
 
   @Autowired MockMvc mvc;
+
+  @LocalServerPort int port;
   @Autowired ApiClient api;
   @Autowired TestData data;
 
@@ -49,6 +56,22 @@ class DashboardAuthIntegrationTests {
                         containsString("name=\"_csrf\""),
                         containsString("<label for=\"username\">"),
                         containsString("href=\"/sign-up\""))));
+  }
+
+  // Over real HTTP: MockMvc's response leaves the SameSite attribute out of Set-Cookie.
+  @Test
+  void theCsrfTokenCookieIsHttpOnlyAndLax() throws Exception {
+    try (var client = HttpClient.newHttpClient()) {
+      var response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+              HttpResponse.BodyHandlers.discarding());
+      assertThat(response.headers().allValues("Set-Cookie"))
+          .filteredOn(header -> header.startsWith("XSRF-TOKEN="))
+          .singleElement()
+          .asString()
+          .contains("HttpOnly", "SameSite=Lax", "Path=/");
+    }
   }
 
   @Test

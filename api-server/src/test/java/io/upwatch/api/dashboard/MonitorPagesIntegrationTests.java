@@ -1,6 +1,8 @@
 package io.upwatch.api.dashboard;
 
 import static io.upwatch.api.dashboard.DashboardAuthIntegrationTests.session;
+import static io.upwatch.api.support.ApiClient.json;
+import static io.upwatch.api.support.ApiClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -99,6 +101,15 @@ class MonitorPagesIntegrationTests {
   }
 
   @Test
+  void aSearchWithANulCharacterIsASearchNotAServerError() throws Exception {
+    api.registerUrl(token, "blog", "https://blog.example/", 2);
+
+    mvc.perform(get("/").param("q", "blog\u0000").cookie(cookie))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(">blog<")));
+  }
+
+  @Test
   void theListIsPagedOnTheServerFiftyAtATime() throws Exception {
     jdbc.sql(
             """
@@ -145,7 +156,7 @@ class MonitorPagesIntegrationTests {
   }
 
   @Test
-  void aTcpMonitorIsCreatedAndEditedThroughTheFormAndAHeartbeatIsLeftToTheApi() throws Exception {
+  void aTcpMonitorIsCreatedAndEditedThroughTheFormUnderItsKind() throws Exception {
     mvc.perform(
             form("/monitors")
                 .param("kind", "TCP")
@@ -193,7 +204,8 @@ class MonitorPagesIntegrationTests {
             .getContentAsString();
     long beat = ((Number) JsonPath.read(created, "$.id")).longValue();
     mvc.perform(get("/monitors/" + beat + "/edit").cookie(cookie))
-        .andExpect(status().is3xxRedirection());
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("id=\"url\""))));
   }
 
   @Test
@@ -243,6 +255,69 @@ class MonitorPagesIntegrationTests {
                 .param("threshold", "2"))
         .andExpect(status().isBadRequest())
         .andExpect(content().string(containsString("you already have a url named &#39;dup&#39;")));
+  }
+
+  @Test
+  void aTcpMonitorIsEditedThroughTheFormWithItsOwnKindsRules() throws Exception {
+    long id =
+        register(
+            """
+            {"name": "db", "kind": "TCP", "url": "tcp://db.example:5432", "threshold": 1}""");
+    mvc.perform(get("/monitors/" + id + "/edit").cookie(cookie))
+        .andExpect(content().string(containsString("tcp://host:port")));
+    mvc.perform(
+            form("/monitors/" + id)
+                .param("name", "db")
+                .param("url", "tcp://db.example:6432")
+                .param("threshold", "2")
+                .param("intervalSeconds", "60")
+                .param("timeoutSeconds", "10")
+                .param("failureWindowSeconds", "300"))
+        .andExpect(redirectedUrl("/monitors/" + id));
+    assertThat(jdbc.sql("SELECT url FROM urls WHERE id = ?").param(id).query(String.class).single())
+        .isEqualTo("tcp://db.example:6432");
+    mvc.perform(
+            form("/monitors/" + id)
+                .param("name", "db")
+                .param("url", "https://db.example/")
+                .param("threshold", "2"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("tcp://host:port with a port")));
+    mvc.perform(form("/monitors/" + id).param("name", "db").param("threshold", "many"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("must be a whole number")));
+  }
+
+  @Test
+  void aHeartbeatIsEditedThroughTheFormWithoutTargetIntervalOrTimeout() throws Exception {
+    long id =
+        register(
+            """
+            {"name": "backup", "kind": "HEARTBEAT", "heartbeat": {"periodSeconds": 3600}}""");
+    mvc.perform(get("/monitors/" + id + "/edit").cookie(cookie))
+        .andExpect(content().string(not(containsString("id=\"url\""))))
+        .andExpect(content().string(not(containsString("id=\"intervalSeconds\""))));
+    mvc.perform(
+            form("/monitors/" + id)
+                .param("name", "nightly-backup")
+                .param("threshold", "1")
+                .param("failureWindowSeconds", "7200"))
+        .andExpect(redirectedUrl("/monitors/" + id));
+    assertThat(
+            jdbc.sql("SELECT name || ' ' || threshold || ' ' || interval_seconds FROM urls")
+                .query(String.class)
+                .single())
+        .isEqualTo("nightly-backup 1 3600");
+  }
+
+  private long register(String body) throws Exception {
+    String created =
+        mvc.perform(withToken(json(post("/api/v1/urls"), body), token))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return ((Number) JsonPath.read(created, "$.id")).longValue();
   }
 
   @Test
