@@ -10,9 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stores results in the checks table with one statement per batch. The primary key is the task id
- * (url, slot), so a redelivered result is still one row, and only new rows are returned for alert
- * evaluation. Rows go in key order: two workers storing the same redelivered results then wait on
- * each other instead of deadlocking.
+ * and region (url, slot, region), so a redelivered result is still one row, and only new rows are
+ * returned for alert evaluation. Rows go in key order: two workers storing the same redelivered
+ * results then wait on each other instead of deadlocking.
  */
 @Repository
 class CheckWriter {
@@ -24,15 +24,15 @@ class CheckWriter {
       SELECT r.url_id,
              timestamptz 'epoch' + r.slot_ms * interval '1 millisecond',
              timestamptz 'epoch' + r.started_ms * interval '1 millisecond',
-             r.latency_ms, r.status, r.kind, r.success, r.message, r.worker, r.region,
+             r.latency_ms, r.status, r.kind, r.success, r.message, r.worker, coalesce(r.region, ''),
              timestamptz 'epoch' + r.tls_ms * interval '1 millisecond'
       FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::text[],
                   ?::boolean[], ?::text[], ?::text[], ?::text[], ?::bigint[])
            AS r(url_id, slot_ms, started_ms, latency_ms, status, kind, success, message, worker,
                 region, tls_ms)
-      ORDER BY r.url_id, r.slot_ms
+      ORDER BY r.url_id, r.slot_ms, r.region
       ON CONFLICT DO NOTHING
-      RETURNING url_id, slot
+      RETURNING url_id, slot, region
       """;
 
   private final JdbcClient jdbc;
@@ -72,14 +72,24 @@ class CheckWriter {
       region[i] = r.region();
       tls[i] = r.tlsExpiresAt() == null ? null : r.tlsExpiresAt().toEpochMilli();
     }
-    Set<TaskId> stored = new HashSet<>();
+    Set<StoredKey> stored = new HashSet<>();
     jdbc.sql(INSERT)
         .params(
             urlIds, slots, started, latency, status, kind, success, message, worker, region, tls)
         .query(
             rs -> {
-              stored.add(new TaskId(rs.getLong("url_id"), rs.getTimestamp("slot").toInstant()));
+              stored.add(
+                  new StoredKey(
+                      new TaskId(rs.getLong("url_id"), rs.getTimestamp("slot").toInstant()),
+                      rs.getString("region")));
             });
-    return results.stream().filter(r -> stored.remove(r.id())).toList();
+    return results.stream().filter(r -> stored.remove(StoredKey.of(r))).toList();
+  }
+
+  /** A row's key: results that come from no region are stored under the empty label. */
+  private record StoredKey(TaskId id, String region) {
+    static StoredKey of(CheckResult result) {
+      return new StoredKey(result.id(), result.region() == null ? "" : result.region());
+    }
   }
 }

@@ -70,7 +70,11 @@ class CheckScheduler {
             () ->
                 transaction.execute(
                     status -> {
-                      List<CheckTask> tasks = claimer.claim(properties.claimBatch());
+                      // TODO(#15): one task per region of each due check.
+                      List<CheckTask> tasks =
+                          claimer.claim(properties.claimBatch()).stream()
+                              .map(DueCheck::task)
+                              .toList();
                       queue.publish(tasks);
                       return tasks.size();
                     }));

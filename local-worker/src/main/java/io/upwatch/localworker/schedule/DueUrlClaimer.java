@@ -3,6 +3,8 @@ package io.upwatch.localworker.schedule;
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.TaskId;
 import io.upwatch.common.probe.ProbeKind;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +39,7 @@ class DueUrlClaimer {
       SET next_check_at = due.slot + make_interval(secs => u.interval_seconds)
       FROM due
       WHERE u.id = due.id
-      RETURNING u.id, u.url, u.timeout_ms, u.kind, u.check_spec::text AS spec, due.slot
+      RETURNING u.id, u.url, u.timeout_ms, u.kind, u.check_spec::text AS spec, u.regions, due.slot
       """;
 
   private final JdbcClient jdbc;
@@ -47,17 +49,23 @@ class DueUrlClaimer {
   }
 
   /** Claims up to {@code batch} due URLs; must run inside the transaction that publishes them. */
-  List<CheckTask> claim(int batch) {
+  List<DueCheck> claim(int batch) {
     return jdbc.sql(CLAIM)
         .param("batch", batch)
         .query(
             (rs, row) ->
-                new CheckTask(
-                    new TaskId(rs.getLong("id"), rs.getTimestamp("slot").toInstant()),
-                    rs.getString("url"),
-                    Duration.ofMillis(rs.getInt("timeout_ms")),
-                    ProbeKind.valueOf(rs.getString("kind")),
-                    rs.getString("spec")))
+                new DueCheck(
+                    new CheckTask(
+                        new TaskId(rs.getLong("id"), rs.getTimestamp("slot").toInstant()),
+                        rs.getString("url"),
+                        Duration.ofMillis(rs.getInt("timeout_ms")),
+                        ProbeKind.valueOf(rs.getString("kind")),
+                        rs.getString("spec")),
+                    regions(rs.getArray("regions"))))
         .list();
+  }
+
+  private static List<String> regions(Array array) throws SQLException {
+    return array == null ? List.of() : List.of((String[]) array.getArray());
   }
 }

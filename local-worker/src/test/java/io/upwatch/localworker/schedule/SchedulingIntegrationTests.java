@@ -110,7 +110,9 @@ class SchedulingIntegrationTests {
             int total = 0;
             List<CheckTask> batch;
             do {
-              batch = transaction.execute(status -> claimer.claim(100));
+              batch =
+                  transaction.execute(
+                      status -> claimer.claim(100).stream().map(DueCheck::task).toList());
               claimed.addAll(batch);
               total += batch.size();
             } while (!batch.isEmpty());
