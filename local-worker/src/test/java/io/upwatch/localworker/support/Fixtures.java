@@ -6,6 +6,7 @@ import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
 import io.upwatch.common.queue.StreamEntry;
+import io.upwatch.common.region.DeploymentRegions;
 import io.upwatch.localworker.alert.AlertEvaluator;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public class Fixtures {
 
   /** Empties the tables and this test Redis database. */
   public void reset() {
-    jdbc.sql("TRUNCATE users, urls, alerts RESTART IDENTITY CASCADE").update();
+    jdbc.sql("TRUNCATE users, urls, alerts, region_breaches RESTART IDENTITY CASCADE").update();
     jdbc.sql("DELETE FROM checks").update();
     redis.execute(
         (org.springframework.data.redis.core.RedisCallback<Object>)
@@ -95,13 +96,14 @@ public class Fixtures {
           for (CheckResult result : results) {
             jdbc.sql(
                     """
-                    INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code,
+                    INSERT INTO checks (url_id, slot, region, started_at, latency_ms, status_code,
                                         failure_kind, success)
-                    VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING
+                    VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING
                     """)
                 .params(
                     result.id().urlId(),
                     Timestamp.from(result.id().slot()),
+                    result.region() == null ? "" : result.region(),
                     Timestamp.from(result.startedAt()),
                     result.statusCode(),
                     result.failureKind() == null ? null : result.failureKind().name(),
@@ -138,12 +140,26 @@ public class Fixtures {
     redis.opsForStream().add(Streams.RESULTS, fields);
   }
 
+  /** A response, from a worker of the deployment's one region (as no UPWATCH_REGIONS means). */
   public static CheckResult response(long urlId, Instant slot, int status) {
-    return new CheckResult(new TaskId(urlId, slot), slot, 25, status, null, "w1", "test");
+    return response(urlId, slot, status, DeploymentRegions.DEFAULT);
+  }
+
+  public static CheckResult response(long urlId, Instant slot, int status, String region) {
+    return new CheckResult(new TaskId(urlId, slot), slot, 25, status, null, "w1", region);
+  }
+
+  /** A heartbeat's ping, as the API publishes it: from no worker and no region. */
+  public static CheckResult ping(long urlId, Instant slot) {
+    return new CheckResult(new TaskId(urlId, slot), slot, 0, null, null, null, null);
   }
 
   public static CheckResult noResponse(long urlId, Instant slot, FailureKind kind) {
-    return new CheckResult(new TaskId(urlId, slot), slot, 5000, null, kind, "w1", "test");
+    return noResponse(urlId, slot, kind, DeploymentRegions.DEFAULT);
+  }
+
+  public static CheckResult noResponse(long urlId, Instant slot, FailureKind kind, String region) {
+    return new CheckResult(new TaskId(urlId, slot), slot, 5000, null, kind, "w1", region);
   }
 
   /** Every task on the task stream, oldest first. */
