@@ -64,6 +64,13 @@ public class Fixtures {
         .single();
   }
 
+  /** Checks the URL from its own regions, with its own quorum. */
+  public void checkedFrom(long urlId, List<String> regions, int quorum) {
+    jdbc.sql("UPDATE urls SET regions = ?::text[], quorum = ? WHERE id = ?")
+        .params("{" + String.join(",", regions) + "}", quorum, urlId)
+        .update();
+  }
+
   /** A heartbeat monitor with alert threshold 0, due a ping by {@code deadline}; returns its id. */
   public long heartbeat(String name, int periodSeconds, int graceSeconds, Instant deadline) {
     return jdbc.sql(
