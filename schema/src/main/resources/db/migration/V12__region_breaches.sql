@@ -53,3 +53,107 @@ FROM recent r CROSS JOIN LATERAL unnest(r.regions) AS region;
 -- region's failure at the slot another region recovered in, learned after the recovery): each time
 -- the alert is announced open again, and its events are numbered so each is announced once.
 ALTER TABLE alerts ADD COLUMN reopened INTEGER NOT NULL DEFAULT 0;
+
+-- How many of a URL's regions must fail a slot for it to count as down, and be in breach at once
+-- for an alert: the URL's own quorum, else a majority of its regions (its own, else every region of
+-- the deployment), never more than it has; a heartbeat's pings come from no region: one. The same
+-- rule as DeploymentRegions.quorumOf in the roles, for statements that count slots.
+CREATE FUNCTION upwatch_quorum(kind TEXT, regions TEXT[], quorum SMALLINT, deployment_regions TEXT[])
+    RETURNS INTEGER
+    LANGUAGE sql
+    IMMUTABLE AS
+$$
+SELECT CASE
+           WHEN kind = 'HEARTBEAT' THEN 1
+           ELSE greatest(1, least(coalesce(quorum::INTEGER,
+                                           cardinality(coalesce(regions, deployment_regions)) / 2 + 1),
+                                  cardinality(coalesce(regions, deployment_regions))))
+       END
+$$;
+
+-- A URL checked from several regions has a check per region and slot. Its day figures count slots:
+-- a slot is down when at least the quorum of its regions failed it (with one region, every failed
+-- check, as before), so uptime says what the alert rule says. Responses and their latency
+-- percentiles are over every region's checks.
+ALTER TABLE daily_rollups DROP CONSTRAINT daily_rollups_check1;
+ALTER TABLE daily_rollups ADD CONSTRAINT daily_rollups_responses_check CHECK (responses >= 0);
+
+DROP FUNCTION upwatch_check_days(TIMESTAMPTZ, TIMESTAMPTZ);
+
+-- The day figures of checks in [since, until), per URL and UTC day: the one definition, stored by
+-- the worker for closed days and read live by the API for the others. Each check is read once: the
+-- window counts its slot's failures beside it. A plain SQL function, so PostgreSQL inlines it and a
+-- caller's condition on url_id (a partition and grouping column) reaches the (url_id, slot) index.
+CREATE FUNCTION upwatch_check_days(since TIMESTAMPTZ, until TIMESTAMPTZ, deployment_regions TEXT[])
+    RETURNS TABLE (
+        url_id         BIGINT,
+        day            DATE,
+        checks         INTEGER,
+        failures       INTEGER,
+        responses      INTEGER,
+        latency_p50_ms DOUBLE PRECISION,
+        latency_p95_ms DOUBLE PRECISION
+    )
+    LANGUAGE sql
+    STABLE AS
+$$
+SELECT s.url_id,
+       (s.slot AT TIME ZONE 'UTC')::DATE,
+       count(DISTINCT s.slot)::INTEGER,
+       (count(DISTINCT s.slot) FILTER (WHERE s.slot_failures >= s.quorum))::INTEGER,
+       (count(*) FILTER (WHERE s.status_code IS NOT NULL))::INTEGER,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.latency_ms) FILTER (WHERE s.status_code IS NOT NULL),
+       percentile_cont(0.95) WITHIN GROUP (ORDER BY s.latency_ms) FILTER (WHERE s.status_code IS NOT NULL)
+FROM (SELECT c.url_id, c.slot, c.status_code, c.latency_ms,
+             count(*) FILTER (WHERE NOT c.success) OVER (PARTITION BY c.url_id, c.slot) AS slot_failures,
+             upwatch_quorum(u.kind, u.regions, u.quorum, deployment_regions) AS quorum
+      FROM checks c
+      JOIN urls u ON u.id = c.url_id
+      WHERE c.slot >= since
+        AND c.slot < until) s
+GROUP BY 1, 2
+$$;
+
+-- The same per region, each check counted alone: the per-region figures of long stats windows.
+CREATE TABLE daily_region_rollups (
+    url_id         BIGINT           NOT NULL,
+    day            DATE             NOT NULL,
+    region         VARCHAR(32)      NOT NULL,
+    checks         INTEGER          NOT NULL CHECK (checks > 0),
+    failures       INTEGER          NOT NULL CHECK (failures BETWEEN 0 AND checks),
+    responses      INTEGER          NOT NULL CHECK (responses BETWEEN 0 AND checks),
+    latency_p50_ms DOUBLE PRECISION,
+    latency_p95_ms DOUBLE PRECISION,
+    computed_at    TIMESTAMPTZ      NOT NULL DEFAULT now(),
+    PRIMARY KEY (url_id, day, region)
+);
+
+CREATE INDEX daily_region_rollups_day_idx ON daily_region_rollups (day);
+
+CREATE FUNCTION upwatch_check_region_days(since TIMESTAMPTZ, until TIMESTAMPTZ)
+    RETURNS TABLE (
+        url_id         BIGINT,
+        day            DATE,
+        region         VARCHAR(32),
+        checks         INTEGER,
+        failures       INTEGER,
+        responses      INTEGER,
+        latency_p50_ms DOUBLE PRECISION,
+        latency_p95_ms DOUBLE PRECISION
+    )
+    LANGUAGE sql
+    STABLE AS
+$$
+SELECT c.url_id,
+       (c.slot AT TIME ZONE 'UTC')::DATE,
+       c.region,
+       count(*)::INTEGER,
+       (count(*) FILTER (WHERE NOT c.success))::INTEGER,
+       (count(*) FILTER (WHERE c.status_code IS NOT NULL))::INTEGER,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY c.latency_ms) FILTER (WHERE c.status_code IS NOT NULL),
+       percentile_cont(0.95) WITHIN GROUP (ORDER BY c.latency_ms) FILTER (WHERE c.status_code IS NOT NULL)
+FROM checks c
+WHERE c.slot >= since
+  AND c.slot < until
+GROUP BY 1, 2, 3
+$$;
