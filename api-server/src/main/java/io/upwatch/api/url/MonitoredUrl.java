@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -72,6 +73,15 @@ public class MonitoredUrl extends Timestamped {
   @Column(name = "certificate_expiry_days", nullable = false)
   private int certificateExpiryDays = DEFAULT_CERTIFICATE_EXPIRY_DAYS;
 
+  // The regions it is checked from; null: every region of the deployment (UPWATCH_REGIONS), as it
+  // is then. quorum: how many of them must be in breach for an alert; null: a majority of them.
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "regions", columnDefinition = "text[]")
+  private String[] regions;
+
+  @Column(name = "quorum")
+  private Short quorum;
+
   // The scheduler's cursor: written here only on insert. The scheduler moves it concurrently, so an
   // entity update would write back the value it loaded and hand an already claimed slot out again;
   // the API's legitimate moves are relative SQL updates (UrlRepository#moveCursor).
@@ -129,6 +139,22 @@ public class MonitoredUrl extends Timestamped {
 
   public int getCertificateExpiryDays() {
     return certificateExpiryDays;
+  }
+
+  /** Its own regions, or null when it is checked from every region of the deployment. */
+  public List<String> getRegions() {
+    return regions == null ? null : List.of(regions);
+  }
+
+  /** Its own quorum, or null for a majority of its regions. */
+  public Integer getQuorum() {
+    return quorum == null ? null : quorum.intValue();
+  }
+
+  /** Sets its regions (null: every region of the deployment) and quorum (null: a majority). */
+  void setRegions(List<String> regions, Integer quorum) {
+    this.regions = regions == null ? null : regions.toArray(String[]::new);
+    this.quorum = quorum == null ? null : quorum.shortValue();
   }
 
   /**

@@ -31,14 +31,17 @@ public class UrlService {
   private final ApiProperties properties;
   private final Clock clock;
   private final PingTokens pingTokens;
+  private final MonitorRegions regions;
 
   UrlService(
       UrlRepository urls,
       UserLock userLock,
       ApiProperties properties,
       Clock clock,
-      PingTokens pingTokens) {
+      PingTokens pingTokens,
+      MonitorRegions regions) {
     this.urls = urls;
+    this.regions = regions;
     this.userLock = userLock;
     this.properties = properties;
     this.clock = clock;
@@ -90,13 +93,15 @@ public class UrlService {
       url.applyCheck(
           CheckSpecs.of(kind, request.http(), request.dns(), null),
           request.http() == null ? null : request.http().certificateExpiryDays());
+      regions.register(url, request.regions(), request.quorum());
       return save(url);
     }
     Duration grace =
         seconds(request.heartbeat().graceSeconds(), properties.heartbeat().defaultGrace());
     Instant firstDeadline = clock.instant().plus(settings.interval()).plus(grace);
-    return save(
-        MonitoredUrl.heartbeat(userId, settings, grace, PingToken.generate(), firstDeadline));
+    var url = MonitoredUrl.heartbeat(userId, settings, grace, PingToken.generate(), firstDeadline);
+    regions.register(url, request.regions(), request.quorum());
+    return save(url);
   }
 
   private UrlSettings probedSettings(MonitorKind kind, RegisterUrlRequest request) {
@@ -175,6 +180,7 @@ public class UrlService {
           CheckSpecs.of(url.getKind(), request.http(), request.dns(), url.checkSpec()),
           request.http() == null ? null : request.http().certificateExpiryDays());
     }
+    regions.update(url, request.regions(), request.quorum());
     boolean resumed = request.enabled() != null && url.setEnabled(request.enabled());
     MonitoredUrl saved = save(url);
     if (url.isHeartbeat()) {
