@@ -3,18 +3,23 @@ package io.upwatch.api;
 import static io.upwatch.api.support.ApiClient.json;
 import static io.upwatch.api.support.ApiClient.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.upwatch.api.support.ApiClient;
 import io.upwatch.api.support.ApiIntegrationTest;
 import io.upwatch.api.support.TestData;
+import jakarta.servlet.http.Cookie;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -219,6 +224,76 @@ class RegionsApiIntegrationTests {
     mvc.perform(withToken(json(post("/alert/alerts"), "{\"urlname\": \"shop\"}"), token))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0]", not(hasKey("regions"))));
+  }
+
+  @Test
+  void theDashboardChoosesRegionsAndShowsEachRegionsFiguresAndTheAlertsRegions() throws Exception {
+    Cookie cookie = new Cookie("upwatch_session", token);
+    mvc.perform(get("/monitors/new").cookie(cookie))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("value=\"eu\""),
+                        containsString("value=\"ap\""),
+                        containsString("id=\"quorum\""))));
+
+    mvc.perform(
+            post("/monitors")
+                .with(csrf())
+                .cookie(cookie)
+                .param("name", "web")
+                .param("url", "https://web.example/")
+                .param("threshold", "1")
+                .param("regions", "eu", "us")
+                .param("quorum", "2"))
+        .andExpect(status().is3xxRedirection());
+    long id = jdbc.sql("SELECT id FROM urls WHERE name = 'web'").query(Long.class).single();
+    assertThat(stored(id)).isEqualTo("{eu,us} 2");
+
+    // Nothing ticked and no quorum: every region, a majority.
+    mvc.perform(
+            post("/monitors/" + id)
+                .with(csrf())
+                .cookie(cookie)
+                .param("name", "web")
+                .param("url", "https://web.example/")
+                .param("threshold", "1")
+                .param("_regions", "on"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(stored(id)).isEqualTo("null null");
+
+    Instant t = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MINUTES);
+    for (String region : new String[] {"eu", "us", "ap"}) {
+      data.check(id, t, region, region.equals("ap") ? 200 : 503, null, 10);
+      data.check(id, t.plusSeconds(60), region, 200, null, 10);
+    }
+    long alert = data.alert(id, t, null, 3);
+    jdbc.sql("UPDATE alerts SET regions = '{eu,us}', quorum = 2 WHERE id = ?")
+        .param(alert)
+        .update();
+
+    mvc.perform(get("/monitors/" + id).cookie(cookie))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("id=\"region-stats\""),
+                        containsString("Checked from eu, us, ap (every region)"),
+                        containsString("eu, us (quorum 2)"))));
+    mvc.perform(get("/").cookie(cookie))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("50.00 %")));
+  }
+
+  private String stored(long id) {
+    return jdbc.sql(
+            "SELECT coalesce(regions::text, 'null') || ' ' || coalesce(quorum::text, 'null') FROM urls WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
   }
 
   private ResultActions send(
