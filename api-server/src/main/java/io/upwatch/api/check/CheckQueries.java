@@ -28,10 +28,11 @@ class CheckQueries {
 
   // One row for the URL's slots (down when at least the quorum of regions failed it; the window
   // counts each slot's failures beside its checks) and one per region, from one read of the key's
-  // index (schema V4, V11). Without checks, the totals row still comes back, with zeros.
+  // index (schema V4, V11). The totals row always comes back (an empty grouping set): without
+  // checks with zeros, and without the URL (or not the caller's) with rows = 0.
   private static final String STATS =
       """
-      SELECT grouping(x.region) = 1 AS total, x.region, max(%1$s) AS quorum,
+      SELECT grouping(x.region) = 1 AS total, x.region, max(%1$s) AS quorum, count(u.id) AS rows,
              count(DISTINCT x.slot) AS slots,
              count(DISTINCT x.slot) FILTER (WHERE x.slot_failures >= %1$s) AS down,
              count(x.slot) AS checks,
@@ -88,7 +89,7 @@ class CheckQueries {
     }
     List<StatsRow> rows = statement.query(CheckQueries::row).list();
     return rows.stream()
-        .filter(StatsRow::total)
+        .filter(row -> row.total() && row.rows() > 0)
         .findFirst()
         .map(total -> total.toStats(urlId, from, to, region, regionsOf(rows)));
   }
@@ -135,6 +136,7 @@ class CheckQueries {
   private static StatsRow row(ResultSet rs, int n) throws SQLException {
     return new StatsRow(
         rs.getBoolean("total"),
+        rs.getLong("rows"),
         rs.getString("region"),
         rs.getInt("quorum"),
         rs.getLong("slots"),
@@ -157,6 +159,7 @@ class CheckQueries {
   /** One row of the stats statement: the URL's slots, or one region's checks. */
   private record StatsRow(
       boolean total,
+      long rows,
       String region,
       int quorum,
       long slots,

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,6 @@ public class AlertEvaluator {
 
   private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
 
-  private static final Duration IGNORED_WARNING_PERIOD = Duration.ofMinutes(1);
-
   private final AlertStore store;
   private final BreachStore breaches;
   private final NotificationOutbox outbox;
@@ -44,8 +41,7 @@ public class AlertEvaluator {
   private final Counter corrected;
   private final Counter withdrawn;
   private final Counter reopened;
-  private final Counter ignored;
-  private final AtomicLong lastIgnoredWarning = new AtomicLong(Long.MIN_VALUE / 2);
+  private final ForeignRegionChecks foreign;
 
   AlertEvaluator(
       AlertStore store,
@@ -62,11 +58,7 @@ public class AlertEvaluator {
     this.corrected = alerts(registry, "corrected");
     this.withdrawn = alerts(registry, "withdrawn");
     this.reopened = alerts(registry, "reopened");
-    this.ignored =
-        Counter.builder("upwatch.alert.checks.ignored")
-            .description(
-                "Stored checks the alert rule ignored: from a region the URL is not checked from")
-            .register(registry);
+    this.foreign = new ForeignRegionChecks(registry, clock);
   }
 
   private static Counter alerts(MeterRegistry registry, String event) {
@@ -101,7 +93,7 @@ public class AlertEvaluator {
     Map<Long, Instant> since = new HashMap<>();
     urls.forEach(
         (id, url) -> {
-          List<CheckPoint> ours = ofItsRegions(url, fresh.get(id));
+          List<CheckPoint> ours = foreign.keepOwn(url, fresh.get(id));
           if (!ours.isEmpty()) {
             counted.put(id, ours);
             since.put(id, earliest(ours).minus(url.rule().window()));
@@ -129,39 +121,6 @@ public class AlertEvaluator {
     replays.forEach(
         (id, replay) -> batch.add(urls.get(id), replay.replay(checks.getOrDefault(id, List.of()))));
     apply(batch);
-  }
-
-  /**
-   * The checks of the URL's own regions. Others are ignored: counted, and logged at most once a
-   * minute, since they mean monitoring workers of a region the deployment does not name
-   * (MONITORING_REGION outside UPWATCH_REGIONS) whose results can never raise an alert.
-   */
-  private List<CheckPoint> ofItsRegions(MonitoredUrlRule url, List<CheckPoint> checks) {
-    List<String> regions = url.quorum().regions();
-    List<CheckPoint> ours = checks.stream().filter(c -> regions.contains(c.region())).toList();
-    if (ours.size() < checks.size()) {
-      ignored.increment(checks.size() - ours.size());
-      long now = clock.millis();
-      long last = lastIgnoredWarning.get();
-      if (now - last >= IGNORED_WARNING_PERIOD.toMillis()
-          && lastIgnoredWarning.compareAndSet(last, now)) {
-        String region =
-            checks.stream()
-                .map(CheckPoint::region)
-                .filter(r -> !regions.contains(r))
-                .findFirst()
-                .orElseThrow();
-        log.warn(
-            "Ignoring checks of url {} '{}' from region '{}': it is checked from {} only (set"
-                + " UPWATCH_REGIONS to the regions of the monitoring workers); more are counted"
-                + " in upwatch_alert_checks_ignored_total",
-            url.id(),
-            url.name(),
-            region,
-            regions);
-      }
-    }
-    return ours;
   }
 
   private static Instant earliest(List<CheckPoint> checks) {
