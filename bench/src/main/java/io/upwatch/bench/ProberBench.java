@@ -22,7 +22,8 @@ import java.util.Map;
  */
 final class ProberBench {
 
-  private static final int REDIS_DB = 10;
+  private static final int REDIS_DB =
+      Integer.parseInt(Benchmark.env("BENCH_PROBER_REDIS_DATABASE", "10"));
   // The roles' default: the bench runs them without UPWATCH_QUEUE_PARTITIONS.
   private static final QueuePartitions PARTITIONS = new QueuePartitions(16);
   private static final int PICKUP_SAMPLES = 60;
