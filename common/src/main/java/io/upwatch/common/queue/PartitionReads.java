@@ -4,6 +4,7 @@ import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,6 +28,11 @@ final class PartitionReads {
     OWN_PENDING
   }
 
+  /** Longest pause between two looks over the partitions while all are empty. */
+  static final Duration MAX_PAUSE = Duration.ofMillis(100);
+
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
+
   private final AsyncBatch batch;
   private final IntFunction<String> stream;
   private final int partitions;
@@ -38,6 +44,29 @@ final class PartitionReads {
     this.stream = stream;
     this.partitions = partitions;
     this.group = AsyncBatch.utf8(group);
+  }
+
+  /**
+   * New entries; while all partitions are empty, looks again after 5 ms, doubling up to {@link
+   * #MAX_PAUSE}, until {@code block} has passed. An interrupt ends the wait with nothing.
+   */
+  List<StreamEntry> poll(String consumer, int count, Duration block) {
+    long deadline = System.nanoTime() + block.toNanos();
+    long pause = FIRST_PAUSE.toNanos();
+    while (true) {
+      List<StreamEntry> read = read(consumer, count, From.NEW);
+      long left = deadline - System.nanoTime();
+      if (!read.isEmpty() || left <= 0) {
+        return read;
+      }
+      try {
+        Thread.sleep(Duration.ofNanos(Math.min(pause, left)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return List.of();
+      }
+      pause = Math.min(2 * pause, MAX_PAUSE.toNanos());
+    }
   }
 
   List<StreamEntry> read(String consumer, int count, From from) {

@@ -1,28 +1,21 @@
 package io.upwatch.common.queue;
 
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScriptOutputType;
 import io.upwatch.common.Streams;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * One partitioned Redis stream read by one consumer group, both ends: publishing to each entry's
@@ -41,31 +34,9 @@ public class StreamQueue {
    * Longest pause between two looks over the partitions while all are empty: an entry published to
    * an idle queue waits at most this long (about half on average) for a reader in {@link #readNew}.
    */
-  public static final Duration MAX_POLL_PAUSE = Duration.ofMillis(100);
+  public static final Duration MAX_POLL_PAUSE = PartitionReads.MAX_PAUSE;
 
-  private static final Duration FIRST_POLL_PAUSE = Duration.ofMillis(5);
   private static final Logger log = LoggerFactory.getLogger(StreamQueue.class);
-
-  // The id of the oldest entry the group has not finished with in one partition, or nil.
-  private static final RedisScript<String> OLDEST_UNFINISHED =
-      RedisScript.of(
-          """
-          for _, group in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
-            local info = {}
-            for i = 1, #group, 2 do info[group[i]] = group[i + 1] end
-            if info['name'] == ARGV[1] then
-              if info['pending'] > 0 then
-                return redis.call('XPENDING', KEYS[1], ARGV[1])[2]
-              end
-              local next = redis.call('XRANGE', KEYS[1], '(' .. info['last-delivered-id'], '+',
-                  'COUNT', 1)
-              if next[1] then return next[1][1] end
-              return false
-            end
-          end
-          return redis.error_reply('NOGROUP no group ' .. ARGV[1] .. ' on ' .. KEYS[1])
-          """,
-          String.class);
 
   private final StreamOperations<String, Object, Object> streams;
   private final AsyncBatch batch;
@@ -78,6 +49,8 @@ public class StreamQueue {
   private final CapWatch capWatch;
   private final PartitionReads reads;
   private final AutoClaim autoClaim;
+  private final OldestUnfinished oldestUnfinished;
+  private final IdleConsumers idleConsumers;
 
   /**
    * @param stream the key of each partition's stream
@@ -104,6 +77,8 @@ public class StreamQueue {
     this.capWatch = new CapWatch(name, group, partitionCap(maxLength));
     this.reads = new PartitionReads(batch, stream, this.partitions, group);
     this.autoClaim = new AutoClaim(batch, stream, this.partitions, group);
+    this.oldestUnfinished = new OldestUnfinished(batch, stream, this.partitions, group);
+    this.idleConsumers = new IdleConsumers(streams, stream, this.partitions, group);
   }
 
   // The cap spread over the partitions: a fixed hash spreads entries evenly.
@@ -185,16 +160,7 @@ public class StreamQueue {
    * @throws org.springframework.dao.DataAccessException when the group does not exist (yet)
    */
   public Optional<Instant> oldestUnfinished() {
-    List<AsyncBatch.ScriptCall> calls = new ArrayList<>(partitions);
-    for (int partition = 0; partition < partitions; partition++) {
-      calls.add(new AsyncBatch.ScriptCall(List.of(key(partition)), List.of(group)));
-    }
-    List<byte[]> oldest = batch.eval(OLDEST_UNFINISHED, ScriptOutputType.VALUE, calls);
-    return oldest.stream()
-        .filter(Objects::nonNull)
-        .map(id -> RecordId.of(new String(id, StandardCharsets.UTF_8)).getTimestamp())
-        .min(Long::compare)
-        .map(Instant::ofEpochMilli);
+    return oldestUnfinished.find();
   }
 
   /** Whether any partition is at its cap, dropping unread entries; warns once a minute if so. */
@@ -208,26 +174,7 @@ public class StreamQueue {
    * passed: no connection is held blocked, whatever the number of partitions.
    */
   public List<StreamEntry> readNew(String consumer, int count, Duration block) {
-    long deadline = System.nanoTime() + block.toNanos();
-    Duration pause = FIRST_POLL_PAUSE;
-    while (true) {
-      List<StreamEntry> read = reads.read(consumer, count, PartitionReads.From.NEW);
-      long left = deadline - System.nanoTime();
-      if (!read.isEmpty() || left <= 0) {
-        return read;
-      }
-      try {
-        Thread.sleep(Duration.ofNanos(Math.min(pause.toNanos(), left)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return List.of();
-      }
-      pause = min(pause.multipliedBy(2), MAX_POLL_PAUSE);
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
+    return reads.poll(consumer, count, block);
   }
 
   /** Entries delivered to {@code consumer} and not yet acknowledged, oldest first per partition. */
@@ -282,25 +229,9 @@ public class StreamQueue {
 
   /**
    * Deletes the group's consumers other than {@code self} that own nothing in any partition and
-   * were idle this long in every one: consumer names are new per process, so every restart would
-   * otherwise leave one behind for good. Returns how many.
+   * were idle this long in every one (see {@link IdleConsumers}); returns how many.
    */
   public int forgetIdleConsumers(String self, Duration idle) {
-    Map<String, Boolean> forgettable = new HashMap<>();
-    for (int partition = 0; partition < partitions; partition++) {
-      for (var info : streams.consumers(key(partition), group)) {
-        boolean idleAndEmpty = info.pendingCount() == 0 && info.idleTime().compareTo(idle) > 0;
-        forgettable.merge(info.consumerName(), idleAndEmpty, Boolean::logicalAnd);
-      }
-    }
-    forgettable.remove(self);
-    forgettable.values().removeIf(forget -> !forget);
-    for (String consumer : forgettable.keySet()) {
-      for (int partition = 0; partition < partitions; partition++) {
-        streams.deleteConsumer(key(partition), Consumer.from(group, consumer));
-      }
-      log.debug("Forgot idle consumer {} of {} on {}", consumer, group, name);
-    }
-    return forgettable.size();
+    return idleConsumers.forget(self, idle);
   }
 }
