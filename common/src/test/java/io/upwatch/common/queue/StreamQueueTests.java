@@ -128,8 +128,9 @@ class StreamQueueTests {
     publisher.join();
     assertThat(read).hasSize(1);
     assertThat(waitedMillis)
-        .as("seen within a poll pause of its publication")
-        .isLessThan(300 + StreamQueue.MAX_POLL_PAUSE.toMillis() + 400);
+        .as(
+            "seen within a poll pause of its publication (slack for a loaded machine), not at the end of the 5 s wait")
+        .isLessThan(300 + StreamQueue.MAX_POLL_PAUSE.toMillis() + 1500);
   }
 
   @Test
