@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs every benchmark phase and writes the report ({@code bench/results/<stamp>.json|md} and
  * {@code latest.md}). Settings from the environment: {@code BENCH_URLS} (20000), {@code
  * BENCH_INTERVAL} seconds (10), {@code BENCH_SECONDS} measured (120), {@code BENCH_PROBER_TASKS}
- * (30000), {@code BENCH_BASELINE_SECONDS} (10), {@code BENCH_PHASES}: a comma-separated subset of
- * {@code baselines,prober,e2e,api,pings} (all), to measure phases alone; {@code BENCH_PING_RATE}
- * (5000) pings a second for {@code BENCH_PING_SECONDS} (5) on Redis database {@code
+ * (30000) on Redis database {@code BENCH_PROBER_REDIS_DATABASE} (10), {@code
+ * BENCH_BASELINE_SECONDS} (10), {@code BENCH_PHASES}: a comma-separated subset of {@code
+ * baselines,prober,e2e,api,pings} (all), to measure phases alone; {@code BENCH_PING_RATE} (5000)
+ * pings a second for {@code BENCH_PING_SECONDS} (5) on Redis database {@code
  * BENCH_PING_REDIS_DATABASE} (12).
  */
 public final class Benchmark {

@@ -157,7 +157,7 @@ final class PingBench {
   private static long streamLength(int database) {
     var client = RedisClient.create("redis://127.0.0.1:6379/" + database);
     try (var redis = client.connect()) {
-      return redis.sync().xlen("upwatch:results");
+      return ProberBench.results(redis);
     } finally {
       client.shutdown();
     }

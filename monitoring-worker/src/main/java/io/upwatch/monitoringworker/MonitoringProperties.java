@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param workerId name of this worker in results and as Redis consumer; blank (the default): host
  *     name + random suffix, new on every start
  * @param region region label written into every result ({@code MONITORING_REGION}); default
- * @param readBlock how long one read of the task stream waits for new tasks (XREADGROUP BLOCK); 1 s
+ * @param readBlock how long one read of the task stream waits for new tasks while every partition
+ *     is empty (looking again after 5 ms, doubling up to 100 ms); 1 s
  * @param leaseTime idle time after which an unacknowledged task is reclaimed from its worker; 60 s
  * @param reclaimInterval how often the worker looks for tasks to reclaim, and so how soon it takes
  *     over tasks a stopping worker handed back (short: a pass is one XAUTOCLAIM bounded by the free

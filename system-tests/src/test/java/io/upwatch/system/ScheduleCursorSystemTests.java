@@ -3,7 +3,6 @@ package io.upwatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.upwatch.testing.LocalPostgres;
 import java.sql.Connection;
@@ -72,8 +71,8 @@ class ScheduleCursorSystemTests {
               .isGreaterThanOrEqualTo(Duration.ofSeconds(INTERVAL));
         }
         var published =
-            redis.sync().xrange("upwatch:tasks", Range.create("-", "+")).stream()
-                .collect(Collectors.groupingBy(m -> m.getBody().get("id"), Collectors.counting()));
+            TaskStreams.tasks(redis.sync(), "default").stream()
+                .collect(Collectors.groupingBy(m -> m.get("id"), Collectors.counting()));
         assertThat(published.values()).as("every task id published once").containsOnly(1L);
       }
     } finally {

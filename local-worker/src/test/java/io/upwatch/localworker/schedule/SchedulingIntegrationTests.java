@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upwatch.common.CheckTask;
-import io.upwatch.common.queue.StreamQueue;
-import io.upwatch.common.queue.TaskQueue;
+import io.upwatch.common.queue.QueuePartitions;
+import io.upwatch.common.region.DeploymentRegions;
+import io.upwatch.localworker.config.TaskQueues;
 import io.upwatch.localworker.config.WorkerProperties;
+import io.upwatch.localworker.region.LiveRegions;
 import io.upwatch.localworker.support.Fixtures;
 import io.upwatch.localworker.support.WorkerIntegrationTest;
 import java.time.Duration;
@@ -34,6 +36,9 @@ class SchedulingIntegrationTests {
   @Autowired TransactionTemplate transaction;
   @Autowired WorkerProperties properties;
   @Autowired Fixtures fixtures;
+  @Autowired QueuePartitions partitions;
+  @Autowired DeploymentRegions regions;
+  @Autowired LiveRegions live;
 
   @BeforeEach
   void reset() {
@@ -135,13 +140,17 @@ class SchedulingIntegrationTests {
     long id = fixtures.url("site", 1, 60, due);
     var deadRedis = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
     deadRedis.afterPropertiesSet();
+    // The region is live (the presence is read on the test's Redis); only publishing fails.
     var unreachable =
         new CheckScheduler(
             claimer,
-            new TaskQueue(
+            new TaskQueues(
                 new StringRedisTemplate(deadRedis),
-                properties.taskStreamMaxLength(),
-                StreamQueue.UNCAPPED),
+                partitions,
+                regions,
+                properties.taskStreamMaxLength()),
+            regions,
+            live,
             transaction,
             properties,
             new SimpleMeterRegistry());

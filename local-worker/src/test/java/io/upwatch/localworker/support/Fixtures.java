@@ -5,14 +5,20 @@ import io.upwatch.common.CheckTask;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.QueuePartitions;
 import io.upwatch.common.queue.StreamEntry;
 import io.upwatch.common.region.DeploymentRegions;
+import io.upwatch.common.region.RegionPresence;
 import io.upwatch.localworker.alert.AlertEvaluator;
+import io.upwatch.localworker.region.LiveRegions;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.redis.connection.stream.StreamOffset;
+import java.util.function.IntFunction;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,16 +26,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Seeds URLs, publishes results as monitoring workers do, and reads back what was stored. */
 public class Fixtures {
 
+  /** The monitoring worker {@link #reset} makes live in the default region. */
+  public static final String WORKER = "fixture-worker";
+
   private final JdbcClient jdbc;
   private final StringRedisTemplate redis;
+  private final QueuePartitions partitions;
+  private final LiveRegions live;
   private long userId;
 
-  Fixtures(JdbcClient jdbc, StringRedisTemplate redis) {
+  Fixtures(
+      JdbcClient jdbc, StringRedisTemplate redis, QueuePartitions partitions, LiveRegions live) {
     this.jdbc = jdbc;
     this.redis = redis;
+    this.partitions = partitions;
+    this.live = live;
   }
 
-  /** Empties the tables and this test Redis database. */
+  /**
+   * Empties the tables and this test Redis database, and makes a monitoring worker live in the
+   * default region, so that the scheduler publishes its tasks.
+   */
   public void reset() {
     jdbc.sql("TRUNCATE users, urls, alerts, region_breaches RESTART IDENTITY CASCADE").update();
     jdbc.sql("DELETE FROM checks").update();
@@ -43,6 +60,19 @@ public class Fixtures {
         jdbc.sql("INSERT INTO users (username, password_hash) VALUES ('owner', 'x') RETURNING id")
             .query(Long.class)
             .single();
+    liveWorkerIn(DeploymentRegions.DEFAULT);
+  }
+
+  /** A monitoring worker beats in the region, and the scheduler knows it at once. */
+  public void liveWorkerIn(String region) {
+    new RegionPresence(redis).beat(region, WORKER);
+    live.refresh();
+  }
+
+  /** The region's fixture worker stops, and the scheduler knows it at once. */
+  public void noWorkerIn(String region) {
+    new RegionPresence(redis).leave(region, WORKER);
+    live.refresh();
   }
 
   /** A URL due at {@code nextCheckAt}; returns its id. */
@@ -85,12 +115,45 @@ public class Fixtures {
         .single();
   }
 
-  /** Every result on the result stream, oldest first. */
+  /** Every result on the result stream, all partitions, oldest first. */
   public List<CheckResult> results() {
-    var records = redis.opsForStream().read(StreamOffset.fromStart(Streams.RESULTS));
-    return records == null
-        ? List.of()
-        : records.stream().map(r -> CheckResult.fromFields(StreamEntry.of(r).fields())).toList();
+    return entries(Streams::results).stream().map(CheckResult::fromFields).toList();
+  }
+
+  /** The fields of every dead-lettered result, all partitions, oldest first. */
+  public List<Map<String, String>> resultDeadLetters() {
+    return entries(Streams::resultDeadLetters);
+  }
+
+  /** The result stream partition of a URL's results. */
+  public String resultStream(long urlId) {
+    return Streams.results(partitions.of(urlId));
+  }
+
+  /** Results delivered to local workers and not acknowledged, all partitions. */
+  public long pendingResults() {
+    return partitions
+        .all()
+        .filter(p -> Boolean.TRUE.equals(redis.hasKey(Streams.results(p))))
+        .mapToLong(
+            p ->
+                redis
+                    .opsForStream()
+                    .pending(Streams.results(p), Streams.INGESTION_GROUP)
+                    .getTotalPendingMessages())
+        .sum();
+  }
+
+  private List<Map<String, String>> entries(IntFunction<String> stream) {
+    return partitions
+        .all()
+        .boxed()
+        .flatMap(p -> redis.opsForStream().range(stream.apply(p), Range.unbounded()).stream())
+        .sorted(
+            Comparator.comparing((MapRecord<String, Object, Object> r) -> r.getId().getTimestamp())
+                .thenComparing(r -> r.getId().getSequence()))
+        .map(StreamEntry::fieldsOf)
+        .toList();
   }
 
   /**
@@ -139,12 +202,14 @@ public class Fixtures {
         .update();
   }
 
+  /** Publishes a result to its URL's partition, as a monitoring worker does. */
   public void publish(CheckResult result) {
-    redis.opsForStream().add(Streams.RESULTS, result.toFields());
+    redis.opsForStream().add(resultStream(result.id().urlId()), result.toFields());
   }
 
+  /** Publishes an entry that may be no result at all, to the first partition. */
   public void publishRaw(Map<String, String> fields) {
-    redis.opsForStream().add(Streams.RESULTS, fields);
+    redis.opsForStream().add(Streams.results(0), fields);
   }
 
   /** A response, from a worker of the deployment's one region (as no UPWATCH_REGIONS means). */
@@ -169,12 +234,14 @@ public class Fixtures {
     return new CheckResult(new TaskId(urlId, slot), slot, 5000, null, kind, "w1", region);
   }
 
-  /** Every task on the task stream, oldest first. */
+  /** Every task of the default region, all partitions, oldest first. */
   public List<CheckTask> tasks() {
-    var records = redis.opsForStream().read(StreamOffset.fromStart(Streams.TASKS));
-    return records == null
-        ? List.of()
-        : records.stream().map(r -> CheckTask.fromFields(StreamEntry.of(r).fields())).toList();
+    return tasks(DeploymentRegions.DEFAULT);
+  }
+
+  /** Every task of a region, all partitions, oldest first. */
+  public List<CheckTask> tasks(String region) {
+    return entries(p -> Streams.tasks(p, region)).stream().map(CheckTask::fromFields).toList();
   }
 
   public long count(String sql, Object... params) {
