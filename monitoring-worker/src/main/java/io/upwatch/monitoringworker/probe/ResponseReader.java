@@ -25,7 +25,8 @@ final class ResponseReader {
   private static final long UNTIL_CLOSE = -1;
 
   private final ByteSource source;
-  private final byte[] buffer = new byte[8192];
+  // Small: a thousand checks hold one each, and most responses are a head and a short body.
+  private final byte[] buffer = new byte[4096];
   private int position;
   private int limit;
   private int headBudget = MAX_HEAD_BYTES;
