@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One scheduling pass: claim due URLs and publish their tasks inside one database transaction. If
- * publishing fails the claim rolls back and the slots are claimed again on the next pass; if the
- * commit fails after publishing, the same task ids are published again and the result store keeps
- * one row per id.
+ * One scheduling pass: claim the checks of the next range of time and publish their tasks inside
+ * one database transaction. If publishing fails the claim rolls back and the range is claimed again
+ * on the next pass; if the commit fails after publishing, the same task ids are published again and
+ * the result store keeps one row per id.
  */
 @Component
 class CheckScheduler {
@@ -63,8 +63,11 @@ class CheckScheduler {
             .register(registry);
   }
 
-  /** Schedules what is due; true when a full batch was claimed and more may be due. */
+  /** Schedules what is due; true when more may be due right away. */
   boolean schedulePass() {
+    if (!claimer.due()) {
+      return false;
+    }
     Integer claimed =
         passTime.record(
             () ->
@@ -86,7 +89,7 @@ class CheckScheduler {
     } else {
       log.trace("Nothing due");
     }
-    return count == properties.claimBatch();
+    return claimer.due();
   }
 
   // At the cap, every new task trims an unread old one: no monitoring worker keeps up. Sampled,

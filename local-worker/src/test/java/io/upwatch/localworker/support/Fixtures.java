@@ -7,7 +7,9 @@ import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
 import io.upwatch.common.queue.StreamEntry;
 import io.upwatch.localworker.alert.AlertEvaluator;
+import io.upwatch.schema.SlotGrid;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,14 @@ public class Fixtures {
     this.redis = redis;
   }
 
-  /** Empties the tables and this test Redis database. */
+  /**
+   * Empties the tables and this test Redis database. The schedule cursor goes a minute back, as
+   * after a minute without a scheduler: a URL's latest slot of the last minute is still due.
+   */
   public void reset() {
     jdbc.sql("TRUNCATE users, urls, alerts RESTART IDENTITY CASCADE").update();
     jdbc.sql("DELETE FROM checks").update();
+    jdbc.sql("UPDATE schedule_cursor SET handed_out_until = now() - interval '1 minute'").update();
     redis.execute(
         (org.springframework.data.redis.core.RedisCallback<Object>)
             connection -> {
@@ -44,12 +50,12 @@ public class Fixtures {
             .single();
   }
 
-  /** A URL due at {@code nextCheckAt}; returns its id. */
-  public long url(String name, int threshold, int intervalSeconds, Instant nextCheckAt) {
+  /** A URL with a slot at {@code slot} and one every interval; returns its id. */
+  public long url(String name, int threshold, int intervalSeconds, Instant slot) {
     return jdbc.sql(
             """
             INSERT INTO urls (user_id, name, url, threshold, interval_seconds, timeout_ms,
-                              failure_window_seconds, next_check_at)
+                              failure_window_seconds, phase_ms)
             VALUES (?, ?, ?, ?, ?, 5000, 300, ?) RETURNING id
             """)
         .params(
@@ -58,9 +64,24 @@ public class Fixtures {
             "http://127.0.0.1:9/" + name,
             threshold,
             intervalSeconds,
-            Timestamp.from(nextCheckAt))
+            SlotGrid.through(slot, Duration.ofSeconds(intervalSeconds)).phaseMs())
         .query(Long.class)
         .single();
+  }
+
+  /** Puts the schedule cursor at {@code handedOutUntil}: slots before it count as handed out. */
+  public void handedOutUntil(Instant handedOutUntil) {
+    jdbc.sql("UPDATE schedule_cursor SET handed_out_until = ?")
+        .param(Timestamp.from(handedOutUntil))
+        .update();
+  }
+
+  /** Where the schedule cursor is: every slot before it has been handed out. */
+  public Instant handedOutUntil() {
+    return jdbc.sql("SELECT handed_out_until FROM schedule_cursor")
+        .query(Timestamp.class)
+        .single()
+        .toInstant();
   }
 
   /** A heartbeat monitor with alert threshold 0, due a ping by {@code deadline}; returns its id. */
