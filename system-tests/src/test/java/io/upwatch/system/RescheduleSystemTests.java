@@ -18,11 +18,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * API writes racing the scheduler's claims, with the roles as separate processes: a URL at the
- * minimum interval is re-thresholded, paused and resumed over and over across its slot times, and
- * its target must still see one GET per slot, one interval apart.
+ * API writes racing the scheduler, with the roles as separate processes: a URL at the minimum
+ * interval is re-thresholded, paused and resumed over and over across its slot times, while the
+ * scheduler hands out the time around them, and its target must still see one GET per slot, one
+ * interval apart.
  */
-class ScheduleCursorSystemTests {
+class RescheduleSystemTests {
 
   private static final String DATABASE =
       TestStores.database("cursor_system", "upwatch_cursor_system_test");
@@ -90,7 +91,7 @@ class ScheduleCursorSystemTests {
     Instant end = Instant.now().plus(CHURN);
     int writes = 0;
     while (Instant.now().isBefore(end)) {
-      Instant slot = nextCheckAt(url);
+      Instant slot = nextSlot(url);
       Duration untilSlot = Duration.between(Instant.now(), slot.minusMillis(100));
       if (untilSlot.isPositive()) {
         Thread.sleep(untilSlot);
@@ -108,13 +109,18 @@ class ScheduleCursorSystemTests {
     }
   }
 
-  private Instant nextCheckAt(long url) throws Exception {
+  // The URL's next slot on its grid: the instants whose epoch millisecond is phase_ms modulo the
+  // interval.
+  private Instant nextSlot(long url) throws Exception {
     try (Connection db = connect();
-        var statement = db.prepareStatement("SELECT next_check_at FROM urls WHERE id = ?")) {
+        var statement =
+            db.prepareStatement(
+                "SELECT phase_ms, interval_seconds * 1000 FROM urls WHERE id = ?")) {
       statement.setLong(1, url);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
-        return rs.getTimestamp(1).toInstant();
+        long now = Instant.now().toEpochMilli();
+        return Instant.ofEpochMilli(now + Math.floorMod(rs.getLong(1) - now, rs.getLong(2)));
       }
     }
   }
