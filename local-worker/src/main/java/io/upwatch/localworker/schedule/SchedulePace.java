@@ -62,20 +62,19 @@ final class SchedulePace {
    */
   void passed(
       Range handedOut, Instant dueUntil, int slots, int batch, Instant now, long leasedAtNanos) {
-    if (handedOut != null && handedOut.until().isBefore(dueUntil)) {
-      if (slots > batch) {
-        stepMillis = Math.max(bucketMillis, stepMillis / 2);
-      } else if (slots < batch / 2) {
-        stepMillis = Math.min(LONGEST_INTERVAL.toMillis(), stepMillis * 2);
-      }
-      dueAtNanos = leasedAtNanos;
-      return;
-    }
     if (slots > batch) {
       stepMillis = Math.max(bucketMillis, stepMillis / 2);
     }
-    Duration untilNext = Duration.between(now, dueUntil.plusMillis(bucketMillis));
-    dueAtNanos = leasedAtNanos + Math.max(0, untilNext.toNanos());
+    boolean behind = handedOut != null && handedOut.until().isBefore(dueUntil);
+    if (behind) {
+      if (slots < batch / 2) {
+        stepMillis = Math.min(LONGEST_INTERVAL.toMillis(), stepMillis * 2);
+      }
+      dueAtNanos = leasedAtNanos;
+    } else {
+      Duration untilNextBucketEnds = Duration.between(now, dueUntil.plusMillis(bucketMillis));
+      dueAtNanos = leasedAtNanos + Math.max(0, untilNextBucketEnds.toNanos());
+    }
   }
 
   /** After a pass that found another scheduler holding the lease: try again a bucket later. */
