@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +56,10 @@ final class EndToEndBench {
               + Math.max(interval, WARM_UP_SECONDS) * 1000L);
       Map<Long, Double> cpuBefore = cpu(roles);
       double pgBefore = sumCpu("postgres"), redisBefore = sumCpu("redis-server");
-      Instant windowStart = Instant.now();
+      // Whole milliseconds, as slots are: the expected count and the stored one then agree.
+      Instant windowStart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       Thread.sleep(seconds * 1000L);
-      Instant windowEnd = Instant.now();
+      Instant windowEnd = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       Map<Long, Double> cpuAfter = cpu(roles);
       double pgCpu = sumCpu("postgres") - pgBefore, redisCpu = sumCpu("redis-server") - redisBefore;
       // Let checks of the window's last slots finish and land before counting: wait until the
@@ -120,7 +122,7 @@ final class EndToEndBench {
               + " SELECT id, 'bench', 'WEBHOOK', '%s', '%s' FROM users"
                   .formatted(WebhookSink.URL, WebhookSink.SECRET));
       statement.execute(
-          "CREATE TABLE bench_phase AS SELECT id AS url_id, next_check_at AS phase, interval_seconds FROM urls");
+          "CREATE TABLE bench_phase AS SELECT id AS url_id, phase_ms, interval_seconds FROM urls");
     }
     return first;
   }
@@ -172,16 +174,16 @@ final class EndToEndBench {
         m.put("scheduleLagMaxMs", ProberBench.round(rs.getDouble(4) * 1000));
       }
     }
+    // A URL's slots in [from, to): the k with from <= phase + k * interval < to (milliseconds).
     try (var q =
         db.prepareStatement(
             """
-            SELECT sum(ceil(extract(epoch FROM ? - grid) / interval_seconds)
-                     - ceil(extract(epoch FROM ? - grid) / interval_seconds))
-            FROM (SELECT date_trunc('milliseconds', phase) AS grid, interval_seconds
-                  FROM bench_phase) g
+            SELECT sum(ceil((?::bigint - phase_ms) / (interval_seconds * 1000.0))
+                     - ceil((?::bigint - phase_ms) / (interval_seconds * 1000.0)))
+            FROM bench_phase
             """)) {
-      q.setTimestamp(1, Timestamp.from(to));
-      q.setTimestamp(2, Timestamp.from(from));
+      q.setLong(1, to.toEpochMilli());
+      q.setLong(2, from.toEpochMilli());
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
         long expected = rs.getLong(1);

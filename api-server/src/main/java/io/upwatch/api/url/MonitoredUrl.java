@@ -2,6 +2,7 @@ package io.upwatch.api.url;
 
 import io.upwatch.api.persistence.Timestamped;
 import io.upwatch.common.probe.ProbeSpec;
+import io.upwatch.schema.SlotGrid;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -82,23 +83,37 @@ public class MonitoredUrl extends Timestamped {
   @Column(name = "quorum")
   private Short quorum;
 
-  // The scheduler's cursor: written here only on insert. The scheduler moves it concurrently, so an
-  // entity update would write back the value it loaded and hand an already claimed slot out again;
-  // the API's legitimate moves are relative SQL updates (UrlRepository#moveCursor).
-  @Column(name = "next_check_at", nullable = false, updatable = false)
+  // A heartbeat's deadline, its next expected ping: written here only on insert, as the missed-ping
+  // pass moves it concurrently (UrlRepository#setDeadline for the API's moves). Null for probed
+  // kinds, whose slots are the grid of interval and phase.
+  @Column(name = "next_check_at", updatable = false)
   private Instant nextCheckAt;
 
-  // Guards API writes against each other only: the scheduler's claim leaves it alone, so a claim
-  // never makes an API write fail.
+  // A probed URL's grid: its slots are the instants whose epoch millisecond is phaseMs modulo the
+  // interval. Only the API writes it; the schedulers read it.
+  @Column(name = "phase_ms", nullable = false)
+  private int phaseMs;
+
+  @Column(name = "paused_at")
+  private Instant pausedAt;
+
+  // Guards API writes against each other; no scheduler writes this row.
   @Version private long version;
 
   protected MonitoredUrl() {}
 
-  MonitoredUrl(long userId, MonitorKind kind, UrlSettings settings, Instant firstCheckAt) {
+  private MonitoredUrl(long userId, MonitorKind kind, UrlSettings settings) {
     this.userId = userId;
     this.kind = kind;
-    this.nextCheckAt = firstCheckAt;
     apply(settings);
+  }
+
+  /**
+   * A probed URL (HTTP, TCP, DNS), first checked one {@link UrlSchedule#LEAD} after {@code now}.
+   */
+  MonitoredUrl(long userId, MonitorKind kind, UrlSettings settings, Instant now) {
+    this(userId, kind, settings);
+    this.phaseMs = phaseOf(UrlSchedule.first(settings.interval(), now));
   }
 
   /**
@@ -108,7 +123,8 @@ public class MonitoredUrl extends Timestamped {
    */
   static MonitoredUrl heartbeat(
       long userId, UrlSettings settings, Duration grace, String pingToken, Instant firstDeadline) {
-    MonitoredUrl url = new MonitoredUrl(userId, MonitorKind.HEARTBEAT, settings, firstDeadline);
+    MonitoredUrl url = new MonitoredUrl(userId, MonitorKind.HEARTBEAT, settings);
+    url.nextCheckAt = firstDeadline;
     url.setGrace(grace);
     url.pingToken = pingToken;
     return url;
@@ -158,7 +174,7 @@ public class MonitoredUrl extends Timestamped {
   }
 
   /**
-   * Pauses or resumes checks; the cursor stays where the scheduler left it.
+   * Pauses or resumes checks; a probed URL's slots move with {@link #reschedule}.
    *
    * @return whether this resumed a paused URL
    */
@@ -166,6 +182,27 @@ public class MonitoredUrl extends Timestamped {
     boolean resumed = enabled && !this.enabled;
     this.enabled = enabled;
     return resumed;
+  }
+
+  /** A probed URL's schedule as stored: to pass to {@link #reschedule} after changing it. */
+  UrlSchedule schedule() {
+    return new UrlSchedule(new SlotGrid(getInterval(), phaseMs), enabled, pausedAt);
+  }
+
+  /**
+   * Moves a probed URL's slots after its interval or enabled state changed from {@code before} (see
+   * {@link UrlSchedule#changedTo}); heartbeats have no slots.
+   */
+  void reschedule(UrlSchedule before, Instant now) {
+    if (!isHeartbeat()) {
+      UrlSchedule after = before.changedTo(getInterval(), enabled, now);
+      phaseMs = phaseOf(after);
+      pausedAt = after.pausedAt();
+    }
+  }
+
+  private static int phaseOf(UrlSchedule schedule) {
+    return Math.toIntExact(schedule.grid().phaseMs());
   }
 
   UrlSettings settings() {

@@ -151,6 +151,7 @@ public class UrlService {
     MonitoredUrl url = get(userId, urlId);
     MonitorRequests.check(url, request);
     UrlSettings current = url.settings();
+    UrlSchedule schedule = url.schedule();
     Integer interval =
         url.isHeartbeat() && request.heartbeat() != null
             ? request.heartbeat().periodSeconds()
@@ -182,15 +183,14 @@ public class UrlService {
     }
     regions.update(url, request.regions(), request.quorum());
     boolean resumed = request.enabled() != null && url.setEnabled(request.enabled());
+    // A new target or timeout is used from the next slot on: making the URL due at once could
+    // check it again right after a slot just handed out.
+    url.reschedule(schedule, clock.instant());
     MonitoredUrl saved = save(url);
     if (url.isHeartbeat()) {
       boolean newRule =
           !changed.interval().equals(current.interval()) || !url.getGrace().equals(grace);
       heartbeatChanged(saved, newRule || resumed);
-    } else {
-      // A new target or timeout is used from the next slot on: making the URL due at once could
-      // check it again right after a slot just handed out.
-      moveCursor(urlId, changed.interval().minus(current.interval()), resumed);
     }
     return saved;
   }
@@ -198,12 +198,12 @@ public class UrlService {
   @Transactional
   public MonitoredUrl setEnabled(long userId, long urlId, boolean enabled) {
     MonitoredUrl url = get(userId, urlId);
+    UrlSchedule schedule = url.schedule();
     boolean resumed = url.setEnabled(enabled);
+    url.reschedule(schedule, clock.instant());
     MonitoredUrl saved = save(url);
     if (url.isHeartbeat()) {
       heartbeatChanged(saved, resumed);
-    } else {
-      moveCursor(urlId, Duration.ZERO, resumed);
     }
     return saved;
   }
@@ -236,14 +236,6 @@ public class UrlService {
       return urls.saveAndFlush(url);
     } catch (DataIntegrityViolationException raced) {
       throw new UrlNameTaken(url.getName());
-    }
-  }
-
-  // Only after the flush: the entity's version check has then confirmed the interval it loaded,
-  // and the row stays locked until commit, so the shift is taken from the right interval.
-  private void moveCursor(long urlId, Duration intervalChange, boolean resumed) {
-    if (!intervalChange.isZero() || resumed) {
-      urls.moveCursor(urlId, Math.toIntExact(intervalChange.toSeconds()), resumed);
     }
   }
 

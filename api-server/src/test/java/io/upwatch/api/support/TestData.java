@@ -50,8 +50,8 @@ public class TestData {
     jdbc.sql(
             """
             INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, failure_kind,
-                                success, worker_id, region)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'test-worker', ?)
+                                success, region)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             urlId,

@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One scheduling pass: claim due URLs and publish their tasks, one per region each is checked from,
- * inside one database transaction. A region without a live monitoring worker gets no task (counted
- * in {@code upwatch.schedule.tasks.skipped{region}}): its slot passes unchecked there rather than
- * wait in a queue no one reads. If publishing fails the claim rolls back and the slots are claimed
- * again on the next pass; if the commit fails after publishing, the same task ids are published
- * again and the result store keeps one row per id and region.
+ * One scheduling pass: claim the checks of the next range of time and publish their tasks, one per
+ * region each is checked from, inside one database transaction. A region without a live monitoring
+ * worker gets no task (counted in {@code upwatch.schedule.tasks.skipped{region}}): its slot passes
+ * unchecked there rather than wait in a queue no one reads. If publishing fails the claim rolls
+ * back and the range is claimed again on the next pass; if the commit fails after publishing, the
+ * same task ids are published again and the result store keeps one row per id and region.
  */
 @Component
 class CheckScheduler {
@@ -78,8 +78,11 @@ class CheckScheduler {
     regions.regions().forEach(this::skipped);
   }
 
-  /** Schedules what is due; true when a full batch was claimed and more may be due. */
+  /** Schedules what is due; true when more may be due right away. */
   boolean schedulePass() {
+    if (!claimer.due()) {
+      return false;
+    }
     // Before the transaction: a presence read (at most once a second) holds no claimed rows.
     Set<String> liveNow = live.now();
     RegionalTasks tasks =
@@ -105,7 +108,7 @@ class CheckScheduler {
     } else if (tasks.skipped().isEmpty()) {
       log.trace("Nothing due");
     }
-    return tasks.claimed() == properties.claimBatch();
+    return claimer.due();
   }
 
   private Counter skipped(String region) {

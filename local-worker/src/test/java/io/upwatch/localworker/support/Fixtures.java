@@ -11,7 +11,9 @@ import io.upwatch.common.region.DeploymentRegions;
 import io.upwatch.common.region.RegionPresence;
 import io.upwatch.localworker.alert.AlertEvaluator;
 import io.upwatch.localworker.region.LiveRegions;
+import io.upwatch.schema.SlotGrid;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -45,11 +47,14 @@ public class Fixtures {
 
   /**
    * Empties the tables and this test Redis database, and makes a monitoring worker live in the
-   * default region, so that the scheduler publishes its tasks.
+   * default region, so that the scheduler publishes its tasks. The schedule cursor goes a minute
+   * back, as after a minute without a scheduler: a URL's latest slot of the last minute is still
+   * due.
    */
   public void reset() {
     jdbc.sql("TRUNCATE users, urls, alerts, region_breaches RESTART IDENTITY CASCADE").update();
     jdbc.sql("DELETE FROM checks").update();
+    jdbc.sql("UPDATE schedule_cursor SET handed_out_until = now() - interval '1 minute'").update();
     redis.execute(
         (org.springframework.data.redis.core.RedisCallback<Object>)
             connection -> {
@@ -75,12 +80,12 @@ public class Fixtures {
     live.refresh();
   }
 
-  /** A URL due at {@code nextCheckAt}; returns its id. */
-  public long url(String name, int threshold, int intervalSeconds, Instant nextCheckAt) {
+  /** A URL with a slot at {@code slot} and one every interval; returns its id. */
+  public long url(String name, int threshold, int intervalSeconds, Instant slot) {
     return jdbc.sql(
             """
             INSERT INTO urls (user_id, name, url, threshold, interval_seconds, timeout_ms,
-                              failure_window_seconds, next_check_at)
+                              failure_window_seconds, phase_ms)
             VALUES (?, ?, ?, ?, ?, 5000, 300, ?) RETURNING id
             """)
         .params(
@@ -89,7 +94,7 @@ public class Fixtures {
             "http://127.0.0.1:9/" + name,
             threshold,
             intervalSeconds,
-            Timestamp.from(nextCheckAt))
+            SlotGrid.through(slot, Duration.ofSeconds(intervalSeconds)).phaseMs())
         .query(Long.class)
         .single();
   }
@@ -99,6 +104,21 @@ public class Fixtures {
     jdbc.sql("UPDATE urls SET regions = ?::text[], quorum = ? WHERE id = ?")
         .params("{" + String.join(",", regions) + "}", quorum, urlId)
         .update();
+  }
+
+  /** Puts the schedule cursor at {@code handedOutUntil}: slots before it count as handed out. */
+  public void handedOutUntil(Instant handedOutUntil) {
+    jdbc.sql("UPDATE schedule_cursor SET handed_out_until = ?")
+        .param(Timestamp.from(handedOutUntil))
+        .update();
+  }
+
+  /** Where the schedule cursor is: every slot before it has been handed out. */
+  public Instant handedOutUntil() {
+    return jdbc.sql("SELECT handed_out_until FROM schedule_cursor")
+        .query(Timestamp.class)
+        .single()
+        .toInstant();
   }
 
   /** A heartbeat monitor with alert threshold 0, due a ping by {@code deadline}; returns its id. */
