@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.upwatch.api.support.ApiClient;
 import io.upwatch.api.support.ApiIntegrationTest;
 import io.upwatch.api.support.TestData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,6 +71,35 @@ class LoginThrottleIntegrationTests {
         .andExpect(status().isTooManyRequests());
     mvc.perform(login("alice", ApiClient.PASSWORD, "10.9.9.10")).andExpect(status().isOk());
     assertThat(output).containsOnlyOnce("Logins from address 10.9.9.9 locked");
+  }
+
+  @Test
+  void concurrentLoginsToOneAccountAreNeverRefusedAsUnavailable() throws Exception {
+    // A success deletes the account's limiter, possibly while another attempt is between setting
+    // it up and reading it: that attempt must retry, not answer 503.
+    List<Callable<List<Integer>>> clients = new ArrayList<>();
+    for (int c = 0; c < 8; c++) {
+      String address = "10.7.0." + c;
+      clients.add(
+          () -> {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+              statuses.add(
+                  mvc.perform(login("alice", ApiClient.PASSWORD, address))
+                      .andReturn()
+                      .getResponse()
+                      .getStatus());
+            }
+            return statuses;
+          });
+    }
+    List<Integer> statuses = new ArrayList<>();
+    try (var pool = Executors.newFixedThreadPool(clients.size())) {
+      for (var result : pool.invokeAll(clients)) {
+        statuses.addAll(result.get());
+      }
+    }
+    assertThat(statuses).hasSize(80).containsOnly(200);
   }
 
   @Test

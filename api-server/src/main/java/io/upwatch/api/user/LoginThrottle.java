@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
@@ -53,10 +54,16 @@ class LoginThrottle {
   /** Throws {@link TooManyLoginAttempts} while the account or the address is locked. */
   void checkAllowed(String username, String address) {
     // Both limiters are asked at once: one round trip's wait, not two.
-    var account = limiter(accountKey(username), limits.maxFailuresPerAccount());
-    var from = limiter(addressKey(address), limits.maxFailuresPerAddress());
-    var accountLeft = account.thenCompose(RRateLimiter::availablePermitsAsync);
-    var addressLeft = from.thenCompose(RRateLimiter::availablePermitsAsync);
+    var accountLeft =
+        onLimiter(
+            accountKey(username),
+            limits.maxFailuresPerAccount(),
+            RRateLimiter::availablePermitsAsync);
+    var addressLeft =
+        onLimiter(
+            addressKey(address),
+            limits.maxFailuresPerAddress(),
+            RRateLimiter::availablePermitsAsync);
     long until = deadline();
     if (await(accountLeft, until) == 0 || await(addressLeft, until) == 0) {
       throw new TooManyLoginAttempts(limits.window());
@@ -66,11 +73,11 @@ class LoginThrottle {
   /** Counts a failed login; logs at WARN when it locks the account or the address. */
   void recordFailure(String username, String address) {
     var account =
-        limiter(accountKey(username), limits.maxFailuresPerAccount())
-            .thenCompose(LoginThrottle::takeLastPermit);
+        onLimiter(
+            accountKey(username), limits.maxFailuresPerAccount(), LoginThrottle::takeLastPermit);
     var from =
-        limiter(addressKey(address), limits.maxFailuresPerAddress())
-            .thenCompose(LoginThrottle::takeLastPermit);
+        onLimiter(
+            addressKey(address), limits.maxFailuresPerAddress(), LoginThrottle::takeLastPermit);
     long until = deadline();
     // Logged once, on the failure that reaches the limit, not on every refused attempt after it.
     if (await(account, until)) {
@@ -93,6 +100,31 @@ class LoginThrottle {
   /** A successful login clears the account's failures; the address keeps its own. */
   void recordSuccess(String username) {
     await(redisson.getRateLimiter(accountKey(username)).deleteAsync(), deadline());
+  }
+
+  /**
+   * Runs {@code call} on the limiter, set up first where it is not. A successful login deletes the
+   * account's limiter, possibly between the set-up and the call of a concurrent attempt, which then
+   * finds it uninitialised: that attempt sets it up again and retries once, as if it came after.
+   */
+  private <T> CompletionStage<T> onLimiter(
+      String key, int maxFailures, Function<RRateLimiter, CompletionStage<T>> call) {
+    return limiter(key, maxFailures)
+        .thenCompose(call)
+        .exceptionallyCompose(
+            e ->
+                deletedMeanwhile(e)
+                    ? limiter(key, maxFailures).thenCompose(call)
+                    : CompletableFuture.failedFuture(e));
+  }
+
+  private static boolean deletedMeanwhile(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      if (e.getMessage() != null && e.getMessage().contains("RateLimiter is not initialized")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private CompletionStage<RRateLimiter> limiter(String key, int maxFailures) {

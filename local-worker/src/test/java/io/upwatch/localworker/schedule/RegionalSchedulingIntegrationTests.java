@@ -3,6 +3,8 @@ package io.upwatch.localworker.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.upwatch.localworker.config.TaskQueues;
 import io.upwatch.localworker.support.Fixtures;
 import io.upwatch.localworker.support.WorkerIntegrationTest;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -18,14 +21,20 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "upwatch.regions=eu,us,ap")
 class RegionalSchedulingIntegrationTests {
 
-  @Autowired CheckScheduler scheduler;
   @Autowired Fixtures fixtures;
-  @Autowired MeterRegistry meters;
   @Autowired StringRedisTemplate redis;
+  @Autowired TaskQueues queues;
+  @Autowired ApplicationContext context;
+
+  // A scheduler of its own per test: one keeps where it handed out up to, which reset() moves.
+  CheckScheduler scheduler;
+  MeterRegistry meters;
 
   @BeforeEach
   void euAndUsHaveLiveWorkers() {
     fixtures.reset();
+    meters = new SimpleMeterRegistry();
+    scheduler = Schedulers.fresh(context, queues, meters);
     fixtures.liveWorkerIn("eu");
     fixtures.liveWorkerIn("us");
   }
@@ -36,7 +45,7 @@ class RegionalSchedulingIntegrationTests {
     long id = fixtures.url("site", 1, 60, due);
     double skippedBefore = skipped("ap");
 
-    scheduler.schedulePass();
+    Schedulers.catchUp(scheduler);
 
     assertThat(fixtures.tasks("eu"))
         .singleElement()
@@ -52,7 +61,7 @@ class RegionalSchedulingIntegrationTests {
     long id = fixtures.url("site", 1, 60, Instant.now().minusSeconds(5));
     fixtures.jdbc().sql("UPDATE urls SET regions = ARRAY['us'] WHERE id = ?").param(id).update();
 
-    scheduler.schedulePass();
+    Schedulers.catchUp(scheduler);
 
     assertThat(fixtures.tasks("us")).hasSize(1);
     assertThat(fixtures.tasks("eu")).isEmpty();
@@ -64,7 +73,7 @@ class RegionalSchedulingIntegrationTests {
     fixtures.noWorkerIn("us");
     double skippedBefore = skipped("us");
 
-    scheduler.schedulePass();
+    Schedulers.catchUp(scheduler);
 
     assertThat(fixtures.tasks("eu")).hasSize(1);
     assertThat(fixtures.tasks("us")).isEmpty();

@@ -2,6 +2,7 @@ package io.upwatch.localworker.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upwatch.common.region.DeploymentRegions;
 import io.upwatch.localworker.config.TaskQueues;
@@ -17,6 +18,12 @@ final class Schedulers {
 
   /** A new scheduler of the application's database, publishing to {@code queues}. */
   static CheckScheduler fresh(ApplicationContext context, TaskQueues queues) {
+    return fresh(context, queues, new SimpleMeterRegistry());
+  }
+
+  /** The same, counting in {@code registry}. */
+  static CheckScheduler fresh(
+      ApplicationContext context, TaskQueues queues, MeterRegistry registry) {
     WorkerProperties properties = context.getBean(WorkerProperties.class);
     return new CheckScheduler(
         new DueUrlClaimer(
@@ -26,7 +33,7 @@ final class Schedulers {
         context.getBean(LiveRegions.class),
         context.getBean(TransactionTemplate.class),
         properties,
-        new SimpleMeterRegistry());
+        registry);
   }
 
   /** Runs passes as the loop does until nothing more is due right away. */
