@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,9 @@ final class CpuMeter implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final Map<Long, Double> baseline = new HashMap<>();
   private final Map<Long, Double> latest = new HashMap<>();
-  private final Map<Long, String> groupOf = new HashMap<>();
+  // A process can be in several groups (a backend of the bench's database is also one of the
+  // machine's): each group sums its own members.
+  private final Map<String, Set<Long>> members = new LinkedHashMap<>();
   private final ScheduledExecutorService sampler;
   private final Writer timeline;
   private long previousNanos = startNanos;
@@ -71,11 +74,7 @@ final class CpuMeter implements AutoCloseable {
   /** CPU seconds per group since the meter started, sampled now. */
   synchronized Map<String, Double> cpuSeconds() {
     sample(false);
-    Map<String, Double> totals = new LinkedHashMap<>();
-    groups.keySet().forEach(group -> totals.put(group, 0.0));
-    latest.forEach(
-        (pid, cpu) -> totals.merge(groupOf.get(pid), cpu - baseline.get(pid), Double::sum));
-    return totals;
+    return totalsNow();
   }
 
   /** The difference of two {@link #cpuSeconds()} readings, per group. */
@@ -104,8 +103,8 @@ final class CpuMeter implements AutoCloseable {
           // Started after the meter: every second of its CPU was spent while measuring.
           boolean newer = !first && Proc.startTicks(pid) >= startTicks;
           baseline.put(pid, newer ? 0 : cpu);
-          groupOf.put(pid, group.getKey());
         }
+        members.computeIfAbsent(group.getKey(), g -> new HashSet<>()).add(pid);
         if (cpu > 0) {
           latest.put(pid, cpu);
         } else {
@@ -116,9 +115,14 @@ final class CpuMeter implements AutoCloseable {
   }
 
   private Map<String, Double> totalsNow() {
-    Map<String, Double> totals = new HashMap<>();
-    latest.forEach(
-        (pid, cpu) -> totals.merge(groupOf.get(pid), cpu - baseline.get(pid), Double::sum));
+    Map<String, Double> totals = new LinkedHashMap<>();
+    for (String group : groups.keySet()) {
+      double sum = 0;
+      for (long pid : members.getOrDefault(group, Set.of())) {
+        sum += latest.get(pid) - baseline.get(pid);
+      }
+      totals.put(group, sum);
+    }
     return totals;
   }
 

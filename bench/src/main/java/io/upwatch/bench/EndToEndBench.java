@@ -123,6 +123,7 @@ final class EndToEndBench {
     groups.put("postgresql", postgres::pids);
     groups.put("redis", () -> Set.of(redis.pid()));
     groups.put(RampStep.FARM, () -> Set.of(farm.pid()));
+    groups.put(RampStep.POSTGRES_MACHINE_WIDE, () -> Set.copyOf(Proc.pidsOf("postgres: ")));
     return groups;
   }
 
