@@ -26,10 +26,12 @@ record Bench(Path root, Path work, String java, Settings settings) {
 
   /**
    * Starts a role as production does, through bin/run-role: the same JVM flags, with the memory of
-   * its Kubernetes manifest (the run-role script caps the JVM at it outside a container).
+   * its Kubernetes manifest (the run-role script caps the JVM at it outside a container), and the
+   * run's role settings ({@link Settings#roleEnv()}) over the phase's own.
    */
   Proc role(String role, String name, Map<String, String> env) throws IOException {
     Map<String, String> environment = new LinkedHashMap<>(env);
+    environment.putAll(settings.roleEnv());
     environment.put("JAVA", java);
     environment.put("JAVA_OPTS", "");
     List<String> command = List.of(root.resolve("bin/run-role").toString(), role);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,10 @@ public final class Benchmark {
     report.put("machine", Machine.describe());
     report.put("phases", PHASES.stream().filter(phases::contains).toList());
     report.put("ports", settings.portBase() + "-" + settings.redisPort());
+    if (!settings.roleEnv().isEmpty()) {
+      // Not the defaults: say so, so that no one reads these figures as the defaults' figures.
+      report.put("roleSettings", new TreeMap<>(settings.roleEnv()));
+    }
     Map<String, Object> profiles = new LinkedHashMap<>();
     // Only the phases that check targets need the farm; all but the baselines need Redis.
     boolean needsFarm = phases.stream().anyMatch(List.of("baselines", "prober", "e2e")::contains);

@@ -19,6 +19,11 @@ final class Markdown {
     List<String> phases = (List<String>) report.get("phases");
     String only =
         phases.equals(Benchmark.PHASES) ? "" : "BENCH_PHASES=" + String.join(",", phases) + " ";
+    if (report.get("roleSettings") != null) {
+      out.append("- role settings (not the defaults): ")
+          .append(report.get("roleSettings"))
+          .append('\n');
+    }
     out.append("- command: `")
         .append(only)
         .append("./upwatch bench` (settings in the JSON below)\n\n");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The benchmark's settings, read from the environment once, with their defaults here.
@@ -30,6 +31,10 @@ import java.util.Set;
  * @param apiOpenLoopSeconds length of the open-loop load ({@code BENCH_API_OPEN_SECONDS}; 20 s)
  * @param pingRate heartbeat pings a second of the burst ({@code BENCH_PING_RATE}; 5,000)
  * @param pingSeconds length of the burst ({@code BENCH_PING_SECONDS}; 5 s)
+ * @param roleEnv settings for every role the run starts: each {@code BENCH_ROLE_<NAME>=value} of
+ *     the environment becomes {@code <NAME>=value} (e.g. {@code
+ *     BENCH_ROLE_LOCAL_WORKER_CONCURRENCY=2}), to measure a setting without changing its default;
+ *     none
  */
 record Settings(
     Set<String> phases,
@@ -43,7 +48,10 @@ record Settings(
     int apiOpenLoopRate,
     int apiOpenLoopSeconds,
     int pingRate,
-    int pingSeconds) {
+    int pingSeconds,
+    Map<String, String> roleEnv) {
+
+  private static final String ROLE_PREFIX = "BENCH_ROLE_";
 
   static Settings from(Map<String, String> env) {
     int interval = number(env, "BENCH_INTERVAL", 10);
@@ -64,7 +72,19 @@ record Settings(
         number(env, "BENCH_API_OPEN_RATE", 200),
         number(env, "BENCH_API_OPEN_SECONDS", 20),
         number(env, "BENCH_PING_RATE", 5000),
-        number(env, "BENCH_PING_SECONDS", 5));
+        number(env, "BENCH_PING_SECONDS", 5),
+        roleEnv(env));
+  }
+
+  private static Map<String, String> roleEnv(Map<String, String> env) {
+    Map<String, String> roles = new TreeMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(ROLE_PREFIX) && name.length() > ROLE_PREFIX.length()) {
+            roles.put(name.substring(ROLE_PREFIX.length()), value);
+          }
+        });
+    return Map.copyOf(roles);
   }
 
   int endToEndApiPort() {
