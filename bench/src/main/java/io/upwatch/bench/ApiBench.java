@@ -58,7 +58,7 @@ final class ApiBench {
     env.put("UPWATCH_API_LOGIN_THROTTLE_MAX_FAILURES_PER_ACCOUNT", "1000000");
     try (Proc api = bench.role("api-server", "api-server-alone", env);
         var postgres = new PostgresProcesses(jdbcUrl);
-        var cpu = CpuMeter.apiAndPostgres(api, postgres);
+        var cpu = CpuMeter.roleAndPostgres("api", api, postgres);
         HttpClient http =
             HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
       var load = new ApiBench(api, cpu, http, settings.apiAlonePort(), settings.baselineSeconds());

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Benchmark {
 
-  static final List<String> PHASES = List.of("baselines", "prober", "e2e", "api", "pings");
+  static final List<String> PHASES =
+      List.of("baselines", "prober", "ingest", "e2e", "api", "pings");
 
   private Benchmark() {}
 
@@ -66,6 +67,10 @@ public final class Benchmark {
       if (phases.contains("prober")) {
         log("monitoring worker alone: " + settings.proberTasks() + " checks");
         report.put("proberAlone", ProberBench.run(bench, profiles));
+      }
+      if (phases.contains("ingest")) {
+        log("local worker's ingestion alone: " + settings.ingestResults() + " results");
+        report.put("ingestAlone", IngestBench.run(bench));
       }
       if (phases.contains("e2e")) {
         RampPlan ramp = settings.ramp();

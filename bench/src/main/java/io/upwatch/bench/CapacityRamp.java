@@ -83,25 +83,54 @@ final class CapacityRamp {
       Instant from,
       Instant to,
       Map<String, Double> cpuSeconds,
+      long walBytes,
+      Map<String, Double> probeMeans,
       RoleCounters start,
       RoleCounters end) {}
 
   private Held hold(int rate) throws Exception {
     Map<String, Double> cpuBefore = cpu.cpuSeconds();
+    Map<String, double[]> probesBefore = cpu.probeTotals();
     RoleCounters start = RoleCounters.read(bench.settings());
+    long walBefore = stored.walPosition();
     Instant from = Instant.now();
     Thread.sleep(plan.holdSeconds() * 1000L);
     Instant to = Instant.now();
     Map<String, Double> used = CpuMeter.between(cpuBefore, cpu.cpuSeconds());
+    long wal = stored.walPosition() - walBefore;
+    Map<String, Double> means = CpuMeter.meansBetween(probesBefore, cpu.probeTotals());
     return new Held(
-        rate, seeder.count(), from, to, used, start, RoleCounters.read(bench.settings()));
+        rate,
+        seeder.count(),
+        from,
+        to,
+        used,
+        wal,
+        means,
+        start,
+        RoleCounters.read(bench.settings()));
   }
 
   private RampStep judge(Held held) throws Exception {
     StepFigures figures = stored.window(held.rate(), held.from(), held.to());
     double seconds = Duration.between(held.from(), held.to()).toMillis() / 1000.0;
     Map<String, Object> details = new LinkedHashMap<>();
+    // The server's WAL, written for every database: other databases' writes count on a shared one.
+    details.put(
+        "walBytesPerCheck",
+        ProberBench.round(held.walBytes() / (double) Math.max(1, figures.checksStored())));
     details.put("roles", held.start().until(held.end(), seconds));
+    // Little's law: a permit of the monitoring worker is held for in-flight / throughput, from
+    // the task's read to its result's publication; beside the checks' own latency it shows the
+    // time spent waiting around the check.
+    Map<String, Object> means = new LinkedHashMap<>();
+    held.probeMeans().forEach((probe, mean) -> means.put(probe, ProberBench.round(mean)));
+    Double inFlight = held.probeMeans().get("checksInFlight");
+    if (inFlight != null && figures.checksStored() > 0) {
+      means.put(
+          "permitHeldMs", ProberBench.round(inFlight * 1000 * seconds / figures.checksStored()));
+    }
+    details.put("meansInWindow", means);
     details.put("lagBreakdown", LagBreakdown.measure(redis, db, held.from(), held.to()));
     var step =
         new RampStep(figures, held.urls(), held.from(), held.to(), held.cpuSeconds(), details);

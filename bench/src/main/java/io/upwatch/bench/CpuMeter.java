@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -28,6 +30,7 @@ final class CpuMeter implements AutoCloseable {
 
   private final Map<String, Supplier<Set<Long>>> groups;
   private final Map<String, DoubleSupplier> probes;
+  private final Map<String, double[]> probeTotals = new LinkedHashMap<>();
   private final long startTicks = Proc.uptimeTicks();
   private final long startNanos = System.nanoTime();
   private final Map<Long, Double> baseline = new HashMap<>();
@@ -65,10 +68,11 @@ final class CpuMeter implements AutoCloseable {
     sampler.scheduleAtFixedRate(this::sampleQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
-  /** A meter of an API server alone ({@code api}) and PostgreSQL for its database. */
-  static CpuMeter apiAndPostgres(Proc api, PostgresProcesses postgres) throws IOException {
+  /** A meter of one role (the group {@code name}) and PostgreSQL ({@code postgresql}). */
+  static CpuMeter roleAndPostgres(String name, Proc role, PostgresProcesses postgres)
+      throws IOException {
     return new CpuMeter(
-        Map.of("api", () -> Set.of(api.pid()), "postgresql", postgres::pids), Map.of(), null);
+        Map.of(name, () -> Set.of(role.pid()), "postgresql", postgres::pids), Map.of(), null);
   }
 
   /** CPU seconds per group since the meter started, sampled now. */
@@ -84,12 +88,35 @@ final class CpuMeter implements AutoCloseable {
     return used;
   }
 
+  /** Per probe: {sum of its readings, number of readings} since the meter started. */
+  synchronized Map<String, double[]> probeTotals() {
+    Map<String, double[]> copy = new LinkedHashMap<>();
+    probeTotals.forEach((probe, total) -> copy.put(probe, total.clone()));
+    return copy;
+  }
+
+  /** Each probe's mean reading between two {@link #probeTotals()}. */
+  static Map<String, Double> meansBetween(
+      Map<String, double[]> before, Map<String, double[]> after) {
+    Map<String, Double> means = new LinkedHashMap<>();
+    after.forEach(
+        (probe, total) -> {
+          double[] start = before.getOrDefault(probe, new double[2]);
+          double readings = total[1] - start[1];
+          if (readings > 0) {
+            means.put(probe, (total[0] - start[0]) / readings);
+          }
+        });
+    return means;
+  }
+
   private synchronized void sampleQuietly() {
     try {
       Map<String, Double> before = totalsNow();
       long now = System.nanoTime();
       sample(false);
-      writeRow(before, now);
+      List<Double> readings = readProbes();
+      writeRow(before, now, readings);
     } catch (RuntimeException | IOException e) {
       // A failed sample (a process gone, PostgreSQL busy) only coarsens the figures.
     }
@@ -126,7 +153,27 @@ final class CpuMeter implements AutoCloseable {
     return totals;
   }
 
-  private void writeRow(Map<String, Double> before, long now) throws IOException {
+  private List<Double> readProbes() {
+    List<Double> readings = new ArrayList<>();
+    for (var probe : probes.entrySet()) {
+      double value;
+      try {
+        value = probe.getValue().getAsDouble();
+      } catch (RuntimeException e) {
+        value = Double.NaN;
+      }
+      readings.add(value);
+      if (Double.isFinite(value)) {
+        double[] total = probeTotals.computeIfAbsent(probe.getKey(), p -> new double[2]);
+        total[0] += value;
+        total[1]++;
+      }
+    }
+    return readings;
+  }
+
+  private void writeRow(Map<String, Double> before, long now, List<Double> readings)
+      throws IOException {
     if (timeline == null) {
       return;
     }
@@ -138,15 +185,7 @@ final class CpuMeter implements AutoCloseable {
       double used = after.getOrDefault(group, 0.0) - before.getOrDefault(group, 0.0);
       row.append(',').append(Math.round(used * 100 / seconds));
     }
-    for (DoubleSupplier probe : probes.values()) {
-      double value;
-      try {
-        value = probe.getAsDouble();
-      } catch (RuntimeException e) {
-        value = Double.NaN;
-      }
-      row.append(',').append(value);
-    }
+    readings.forEach(value -> row.append(',').append(value));
     timeline.write(row.append('\n').toString());
     timeline.flush();
   }

@@ -70,7 +70,9 @@ final class EndToEndBench {
                 cpu);
         steps = ramp.run();
       }
-      return describe(settings, steps, ramp, db, webhooks, roles);
+      Map<String, Object> result = describe(settings, steps, ramp, db, webhooks, roles);
+      result.put("redisMemory", RedisMemory.measure(redis.sync()));
+      return result;
     } finally {
       for (Proc role : roles.reversed()) {
         role.close();

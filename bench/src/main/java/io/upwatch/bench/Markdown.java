@@ -38,7 +38,8 @@ final class Markdown {
           .append(" |\n");
     }
     for (String section :
-        List.of("capacity", "baselines", "proberAlone", "endToEnd", "api", "pings")) {
+        List.of(
+            "capacity", "baselines", "proberAlone", "ingestAlone", "endToEnd", "api", "pings")) {
       if (report.get(section) instanceof Map<?, ?> figures) {
         out.append("\n## ").append(section).append("\n\n| figure | value |\n|---|---|\n");
         figures.forEach(

@@ -41,7 +41,7 @@ final class PingBench {
     try (Proc api = bench.role("api-server", "api-server-pings", env);
         var redis = redisClient.connect();
         var postgres = new PostgresProcesses(jdbcUrl);
-        var cpu = CpuMeter.apiAndPostgres(api, postgres);
+        var cpu = CpuMeter.roleAndPostgres("api", api, postgres);
         HttpClient http =
             HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
       api.awaitHttp(base + "/actuator/health/readiness", Duration.ofMinutes(3));

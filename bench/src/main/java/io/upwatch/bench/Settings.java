@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * @param ramp the end-to-end capacity ramp
  * @param proberTasks checks per drain of the monitoring worker alone ({@code BENCH_PROBER_TASKS};
  *     30,000)
+ * @param ingestResults results per drain of the local worker's ingestion alone ({@code
+ *     BENCH_INGEST_RESULTS}; 60,000)
  * @param baselineSeconds length of each baseline and closed-loop API load ({@code
  *     BENCH_BASELINE_SECONDS}; 10 s)
  * @param apiUrls URLs with a day of history for the API phase ({@code BENCH_API_URLS}; 10,000)
@@ -43,6 +45,7 @@ record Settings(
     int intervalSeconds,
     RampPlan ramp,
     int proberTasks,
+    int ingestResults,
     int baselineSeconds,
     int apiUrls,
     int apiOpenLoopRate,
@@ -67,6 +70,7 @@ record Settings(
         interval,
         RampPlan.from(env, interval),
         number(env, "BENCH_PROBER_TASKS", 30_000),
+        number(env, "BENCH_INGEST_RESULTS", 60_000),
         number(env, "BENCH_BASELINE_SECONDS", 10),
         number(env, "BENCH_API_URLS", 10_000),
         number(env, "BENCH_API_OPEN_RATE", 200),

@@ -119,6 +119,11 @@ final class StoredChecks {
     return m;
   }
 
+  /** The server's WAL insert position in bytes: its growth is the WAL written meanwhile. */
+  long walPosition() throws Exception {
+    return scalar("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
+  }
+
   /** Table and index bytes of the checks partitions per stored row. */
   double bytesPerCheck() throws Exception {
     long rows = scalar("SELECT count(*) FROM checks");
