@@ -58,10 +58,7 @@ public final class Benchmark {
         Thread.sleep(1500);
       }
       if (phases.contains("baselines")) {
-        log(
-            "baselines: wrk and the blackbox exporter, at "
-                + Baselines.CONCURRENCY
-                + " connections");
+        log("baselines: wrk and the blackbox exporter, each at its best concurrency");
         report.put("baselines", Baselines.run(bench));
       }
       if (phases.contains("prober")) {
