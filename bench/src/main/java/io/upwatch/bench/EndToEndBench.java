@@ -72,6 +72,7 @@ final class EndToEndBench {
       }
       Map<String, Object> result = describe(settings, steps, ramp, db, webhooks, roles);
       result.put("redisMemory", RedisMemory.measure(redis.sync()));
+      result.put("steps", result.remove("steps"));
       return result;
     } finally {
       for (Proc role : roles.reversed()) {
@@ -100,7 +101,6 @@ final class EndToEndBench {
     Map<String, Object> rss = new LinkedHashMap<>();
     roles.forEach(role -> rss.put(role.name, ProberBench.round(Proc.peakRssMib(role.pid()))));
     result.put("peakRssMib", rss);
-    result.put("steps", result.remove("steps"));
     return result;
   }
 
