@@ -310,7 +310,7 @@ class BadInputIntegrationTests {
                 .value(
                     "unknown field 'interval'; known fields: name, url, threshold,"
                         + " intervalSeconds, timeoutSeconds, failureWindowSeconds, kind, http, dns,"
-                        + " heartbeat"))
+                        + " heartbeat, regions, quorum"))
         .andExpect(jsonPath("$.errors[0].field").value("interval"));
     assertThat(data.count("urls")).isZero();
 

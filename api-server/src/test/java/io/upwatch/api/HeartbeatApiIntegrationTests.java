@@ -20,6 +20,7 @@ import io.upwatch.api.support.TestData;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
+import io.upwatch.common.queue.QueuePartitions;
 import io.upwatch.common.queue.StreamEntry;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,7 @@ class HeartbeatApiIntegrationTests {
   @Autowired TestData data;
   @Autowired JdbcClient jdbc;
   @Autowired StringRedisTemplate redis;
+  @Autowired QueuePartitions partitions;
 
   String token;
 
@@ -276,11 +278,20 @@ class HeartbeatApiIntegrationTests {
         .toInstant();
   }
 
+  /** Every result on the result stream, all partitions, oldest first. */
   private List<CheckResult> results() {
-    var records = redis.opsForStream().read(StreamOffset.fromStart(Streams.RESULTS));
-    return records == null
-        ? List.of()
-        : records.stream().map(r -> CheckResult.fromFields(StreamEntry.of(r).fields())).toList();
+    return partitions
+        .all()
+        .boxed()
+        .flatMap(p -> redis.opsForStream().range(Streams.results(p), Range.unbounded()).stream())
+        .sorted(
+            java.util.Comparator.comparing(
+                    (org.springframework.data.redis.connection.stream.MapRecord<
+                                String, Object, Object>
+                            r) -> r.getId().getTimestamp())
+                .thenComparing(r -> r.getId().getSequence()))
+        .map(r -> CheckResult.fromFields(StreamEntry.fieldsOf(r)))
+        .toList();
   }
 
   private static org.assertj.core.data.TemporalUnitOffset within(int seconds) {

@@ -4,6 +4,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,9 +94,10 @@ final class CapacityRamp {
     Map<String, double[]> probesBefore = cpu.probeTotals();
     RoleCounters start = RoleCounters.read(bench.settings());
     long walBefore = stored.walPosition();
-    Instant from = Instant.now();
+    // Whole milliseconds, as slots are: the expected count and the stored one then agree.
+    Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Thread.sleep(plan.holdSeconds() * 1000L);
-    Instant to = Instant.now();
+    Instant to = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Map<String, Double> used = CpuMeter.between(cpuBefore, cpu.cpuSeconds());
     long wal = stored.walPosition() - walBefore;
     Map<String, Double> means = CpuMeter.meansBetween(probesBefore, cpu.probeTotals());

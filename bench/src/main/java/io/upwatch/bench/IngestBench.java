@@ -134,7 +134,7 @@ final class IngestBench {
                 "bench",
                 "default",
                 null);
-        async.xadd(Streams.RESULTS, result.toFields());
+        async.xadd(Streams.results(ProberBench.PARTITIONS.of(url)), result.toFields());
         if (i % 1000 == 999) {
           redis.flushCommands();
         }

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a window's schedule lag arises, from the time each task entered the task stream (its entry
- * id is the append time in milliseconds): slot to append is the scheduler's share (claim cadence
- * and pass time), append to check start the queue's and the monitoring worker's (read, dispatch,
- * waiting for a carrier thread or a free permit).
+ * Where a window's schedule lag arises, from the time each task entered its task stream (every
+ * partition's of every region; its entry id is the append time in milliseconds): slot to append is
+ * the scheduler's share (claim cadence and pass time), append to check start the queue's and the
+ * monitoring worker's (read, dispatch, waiting for a carrier thread or a free permit).
  */
 final class LagBreakdown {
 
@@ -31,7 +31,7 @@ final class LagBreakdown {
       RedisCommands<String, String> redis, Connection db, Instant from, Instant to)
       throws Exception {
     Map<String, Long> appended = new HashMap<>();
-    for (String stream : redis.keys("upwatch:tasks*")) {
+    for (String stream : redis.keys(StreamBacklog.TASK_STREAMS)) {
       if (stream.endsWith(":dead") || !"stream".equals(redis.type(stream))) {
         continue;
       }

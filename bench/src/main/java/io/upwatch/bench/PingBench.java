@@ -1,7 +1,6 @@
 package io.upwatch.bench;
 
 import io.lettuce.core.RedisClient;
-import io.upwatch.common.Streams;
 import io.upwatch.testing.LocalPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,10 +59,10 @@ final class PingBench {
       result.put("seconds", seconds);
       result.put("maxInFlight", IN_FLIGHT);
       burst(cpu, http, base, rate, seconds, monitors);
-      long before = redis.sync().xlen(Streams.RESULTS);
+      long before = ProberBench.results(redis);
       result.put("coldTokens", burst(cpu, http, base, rate, seconds, 0));
       result.put("warmTokens", burst(cpu, http, base, rate, seconds, 0));
-      result.put("resultsAppended", redis.sync().xlen(Streams.RESULTS) - before);
+      result.put("resultsAppended", ProberBench.results(redis) - before);
       // Where the time goes: the warm burst again under JFR, after the measured ones.
       var profile = Profile.start(bench, api, "pingsWarm");
       burst(cpu, http, base, rate, seconds, 0);

@@ -6,9 +6,13 @@ import io.upwatch.common.CheckTask;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
 import io.upwatch.common.probe.ProbeKind;
+import io.upwatch.common.queue.QueuePartitions;
+import io.upwatch.common.region.DeploymentRegions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +21,10 @@ import java.util.Map;
  * flight.
  */
 final class ProberBench {
+
+  // The roles' default: the bench runs them without UPWATCH_QUEUE_PARTITIONS.
+  static final QueuePartitions PARTITIONS = new QueuePartitions(16);
+  private static final int PICKUP_SAMPLES = 60;
 
   // A typical configured check: status 200 only, a keyword in the body and a latency bound. Its
   // cost next to the plain drain's shows what the spec path adds (parse, body kept, evaluation).
@@ -44,18 +52,21 @@ final class ProberBench {
         // second, the one the target is judged on, is the steady state of a long-running worker.
         double[] cold = drain(bench, redis, worker, tasks, 0, null);
         double[] warm = drain(bench, redis, worker, tasks, tasks, null);
+        Map<String, Object> pickup = idlePickup(bench, redis, 2 * tasks);
+        int afterPickup = 2 * tasks + PICKUP_SAMPLES;
 
         // 1,000 in flight: twice the concurrency of 200 ms checks, so the worker stays full.
-        publish(bench, redis, 2000, "slow", 2 * tasks, null);
-        awaitResults(redis, 2L * tasks + 2000, Duration.ofMinutes(2));
-        double[] asserted = drain(bench, redis, worker, tasks, 2 * tasks + 2000, ASSERTED);
+        publish(bench, redis, 2000, "slow", afterPickup, null);
+        awaitResults(redis, afterPickup + 2000L, Duration.ofMinutes(2));
+        double[] asserted = drain(bench, redis, worker, tasks, afterPickup + 2000, ASSERTED);
         Map<String, Object> result =
             describe(tasks, cold, warm, asserted, Proc.peakRssMib(worker.pid()));
+        result.putAll(pickup);
 
         // The same drain again under JFR, after the figures above: the recording costs memory
         // (~20 MiB of buffers) and some CPU, which must not count in them.
         var profile = Profile.start(bench, worker, "proberAlone");
-        drain(bench, redis, worker, tasks, 3 * tasks + 2000, null);
+        drain(bench, redis, worker, tasks, afterPickup + 2000 + tasks, null);
         profiles.put("proberAlone", profile.stop());
         return result;
       }
@@ -122,7 +133,7 @@ final class ProberBench {
               Duration.ofSeconds(5),
               ProbeKind.HTTP,
               spec);
-      async.xadd(Streams.TASKS, task.toFields());
+      async.xadd(taskStream(n), task.toFields());
       if (i % 1000 == 999) {
         redis.flushCommands();
       }
@@ -135,13 +146,71 @@ final class ProberBench {
       StatefulRedisConnection<String, String> redis, long expected, Duration timeout)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    while (redis.sync().xlen(Streams.RESULTS) < expected) {
+    while (results(redis) < expected) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            "Only " + redis.sync().xlen(Streams.RESULTS) + " of " + expected + " results");
+        throw new IllegalStateException("Only " + results(redis) + " of " + expected + " results");
       }
       Thread.sleep(20);
     }
+  }
+
+  /** The default region's task stream partition of URL {@code n}, as a local worker publishes. */
+  private static String taskStream(long n) {
+    return Streams.tasks(PARTITIONS.of(n), DeploymentRegions.DEFAULT);
+  }
+
+  /** Entries in the result stream, all partitions. */
+  static long results(StatefulRedisConnection<String, String> redis) {
+    return PARTITIONS.all().mapToLong(p -> redis.sync().xlen(Streams.results(p))).sum();
+  }
+
+  /**
+   * How long a task published to an idle worker waits before its check starts (the result's start
+   * time less the publication's, one clock): what looking over the queue's partitions in turn, with
+   * pauses while they are all empty, adds to a blocking read's wake-up. Tasks are published one at
+   * a time at irregular intervals, so they land at every point of the worker's pauses.
+   */
+  private static Map<String, Object> idlePickup(
+      Bench bench, StatefulRedisConnection<String, String> redis, int offset)
+      throws InterruptedException {
+    List<Long> waits = new ArrayList<>();
+    var random = new java.util.Random(15);
+    for (int i = 0; i < PICKUP_SAMPLES; i++) {
+      Thread.sleep(150 + random.nextInt(250));
+      long n = offset + i;
+      var task =
+          new CheckTask(
+              new TaskId(n, Instant.now()),
+              bench.target((int) (n % Bench.ADDRESSES), "ok", n),
+              Duration.ofSeconds(5));
+      long published = System.currentTimeMillis();
+      redis.sync().xadd(taskStream(n), task.toFields());
+      awaitResults(redis, n + 1, Duration.ofSeconds(30));
+      waits.add(startedAt(redis, n) - published);
+    }
+    waits.sort(null);
+    Map<String, Object> pickup = new LinkedHashMap<>();
+    pickup.put("idlePickupSamples", waits.size());
+    pickup.put("idlePickupP50Millis", waits.get(waits.size() / 2));
+    pickup.put("idlePickupP95Millis", waits.get(waits.size() * 95 / 100));
+    pickup.put("idlePickupMaxMillis", waits.getLast());
+    return pickup;
+  }
+
+  private static long startedAt(StatefulRedisConnection<String, String> redis, long url) {
+    String id = url + ":";
+    var entries =
+        redis
+            .sync()
+            .xrevrange(
+                Streams.results(PARTITIONS.of(url)),
+                io.lettuce.core.Range.create("-", "+"),
+                io.lettuce.core.Limit.from(20));
+    return entries.stream()
+        .filter(e -> e.getBody().get("id").startsWith(id))
+        .map(e -> Long.parseLong(e.getBody().get("startedAt")))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No result for URL " + url));
   }
 
   static double round(double value) {

@@ -116,15 +116,19 @@ final class Proc implements AutoCloseable {
     return 0;
   }
 
-  /** Pids of running processes whose command line contains {@code needle}. */
-  static List<Long> pidsOf(String needle) {
+  /**
+   * Pids of running processes of the program {@code name} ({@code /proc/<pid>/comm}, e.g. {@code
+   * postgres}, {@code redis-server}). Not the command line: the benchmark's JVMs (the harness, the
+   * target farm) carry postgresql-*.jar on theirs and were counted as PostgreSQL.
+   */
+  static List<Long> pidsOf(String name) {
     try (var processes = Files.list(Path.of("/proc"))) {
       return processes
           .filter(p -> p.getFileName().toString().matches("\\d+"))
           .filter(
               p -> {
                 try {
-                  return Files.readString(p.resolve("cmdline")).replace('\0', ' ').contains(needle);
+                  return Files.readString(p.resolve("comm")).strip().equals(name);
                 } catch (IOException e) {
                   return false;
                 }

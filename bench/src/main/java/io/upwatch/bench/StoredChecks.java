@@ -14,10 +14,15 @@ import java.util.Map;
  */
 final class StoredChecks {
 
-  /** The bench's record of each URL's grid: its first slot and interval. */
+  /**
+   * The bench's record of each URL's grid: its first slot (epoch milliseconds, on the grid {@code
+   * urls.phase_ms} describes) and interval. The first slot, not only the phase: a URL added during
+   * a step has no slots before it.
+   */
   static final String PHASES_TABLE =
       "CREATE TABLE IF NOT EXISTS bench_phase"
-          + " (url_id bigint PRIMARY KEY, phase timestamptz NOT NULL, interval_seconds int NOT NULL)";
+          + " (url_id bigint PRIMARY KEY, first_slot_ms bigint NOT NULL,"
+          + " interval_seconds int NOT NULL)";
 
   private final Connection db;
 
@@ -52,20 +57,19 @@ final class StoredChecks {
   }
 
   /**
-   * Slots phase + k * interval (k >= 0) in [from, to) over every URL; a URL added after {@code
-   * from} has none before its phase.
+   * Slots first + k * interval (k >= 0) in [from, to) over every URL, in whole milliseconds as
+   * slots are; a URL added after {@code from} has none before its first slot.
    */
   long expectedSlots(Instant from, Instant to) throws Exception {
     try (var q =
         db.prepareStatement(
             """
-            SELECT coalesce(sum(greatest(0, ceil(extract(epoch FROM ? - grid) / interval_seconds))
-                              - greatest(0, ceil(extract(epoch FROM ? - grid) / interval_seconds))), 0)
-            FROM (SELECT date_trunc('milliseconds', phase) AS grid, interval_seconds
-                  FROM bench_phase) g
+            SELECT coalesce(sum(greatest(0, ceil((?::bigint - first_slot_ms) / (interval_seconds * 1000.0)))
+                              - greatest(0, ceil((?::bigint - first_slot_ms) / (interval_seconds * 1000.0)))), 0)
+            FROM bench_phase
             """)) {
-      q.setTimestamp(1, Timestamp.from(to));
-      q.setTimestamp(2, Timestamp.from(from));
+      q.setLong(1, to.toEpochMilli());
+      q.setLong(2, from.toEpochMilli());
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
         return rs.getLong(1);

@@ -1,13 +1,12 @@
 package io.upwatch.bench;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.upwatch.common.Streams;
 import java.util.List;
 
 /**
  * The backlog of the two queues, for the timeline: entries no consumer has read yet (the group's
  * lag) and entries read but not acknowledged (pending: checks in flight, results being stored),
- * summed over every stream of the queue (so over shards too).
+ * summed over every stream of the queue: each partition's, and for tasks each region's too.
  */
 final class StreamBacklog {
 
@@ -17,21 +16,25 @@ final class StreamBacklog {
     this.redis = redis;
   }
 
+  // Every partition's task stream of every region, and every partition's result stream.
+  static final String TASK_STREAMS = "upwatch:{*}:tasks:*";
+  static final String RESULT_STREAMS = "upwatch:{*}:results";
+
   double tasksUnread() {
-    return sum(Streams.TASKS, "lag");
+    return sum(TASK_STREAMS, "lag");
   }
 
   double tasksPending() {
-    return sum(Streams.TASKS, "pending");
+    return sum(TASK_STREAMS, "pending");
   }
 
   double resultsUnread() {
-    return sum(Streams.RESULTS, "lag");
+    return sum(RESULT_STREAMS, "lag");
   }
 
-  private synchronized double sum(String prefix, String field) {
+  private synchronized double sum(String pattern, String field) {
     double sum = 0;
-    for (String stream : redis.keys(prefix + "*")) {
+    for (String stream : redis.keys(pattern)) {
       if (stream.endsWith(":dead") || !"stream".equals(redis.type(stream))) {
         continue;
       }

@@ -35,7 +35,7 @@ final class UrlSeeder {
         Instant.now().plus(Duration.ofMillis(2000 + count / 10)).truncatedTo(ChronoUnit.MILLIS);
     List<UrlRows.NewUrl> rows = new ArrayList<>(count);
     List<String> names = new ArrayList<>(count);
-    List<String> phases = new ArrayList<>(count);
+    List<Long> phases = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int n = next++;
       String behaviour =
@@ -58,7 +58,7 @@ final class UrlSeeder {
               true,
               phase));
       names.add("u" + n);
-      phases.add(phase.toString());
+      phases.add(phase.toEpochMilli());
     }
     boolean autoCommit = db.getAutoCommit();
     db.setAutoCommit(false);
@@ -67,13 +67,13 @@ final class UrlSeeder {
       try (var note =
           db.prepareStatement(
               """
-              INSERT INTO bench_phase (url_id, phase, interval_seconds)
-              SELECT u.id, p.phase::timestamptz, ? FROM unnest(?::varchar[], ?::varchar[])
-                  AS p(name, phase) JOIN urls u ON u.user_id = ? AND u.name = p.name
+              INSERT INTO bench_phase (url_id, first_slot_ms, interval_seconds)
+              SELECT u.id, p.first_slot_ms, ? FROM unnest(?::varchar[], ?::bigint[])
+                  AS p(name, first_slot_ms) JOIN urls u ON u.user_id = ? AND u.name = p.name
               """)) {
         note.setInt(1, interval);
         note.setArray(2, db.createArrayOf("varchar", names.toArray()));
-        note.setArray(3, db.createArrayOf("varchar", phases.toArray()));
+        note.setArray(3, db.createArrayOf("int8", phases.toArray()));
         note.setLong(4, user);
         note.executeUpdate();
       }

@@ -1,9 +1,6 @@
 package io.upwatch.monitoringworker;
 
 import io.upwatch.common.CheckResult;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -12,19 +9,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the monitoring worker, bound from {@code upwatch.monitoring.*}, with their defaults
  * here (only the User-Agent's default is in {@code application.yml}, where the build writes in the
- * version). Durations take a unit ({@code 1s}, {@code 60s}), sizes one of bytes ({@code 64KB}).
+ * version). Durations take a unit ({@code 1s}, {@code 60s}), sizes one of bytes ({@code 64KB}). The
+ * constructor checks every value: the worker carries no Bean Validation (its ~700 classes cost
+ * memory in every worker for one check at start).
  *
  * @param concurrency most checks in flight at once ({@code MONITORING_SERVER_CONCURRENCY}); the
  *     worker never reads more tasks than this; 1,000
  * @param workerId name of this worker in results and as Redis consumer; blank (the default): host
  *     name + random suffix, new on every start
  * @param region region label written into every result ({@code MONITORING_REGION}); default
- * @param readBlock how long one read of the task stream waits for new tasks (XREADGROUP BLOCK); 1 s
+ * @param readBlock how long one read of the task stream waits for new tasks while every partition
+ *     is empty (looking again after 5 ms, doubling up to 100 ms); 1 s
  * @param leaseTime idle time after which an unacknowledged task is reclaimed from its worker; 60 s
  * @param reclaimInterval how often the worker looks for tasks to reclaim, and so how soon it takes
  *     over tasks a stopping worker handed back (short: a pass is one XAUTOCLAIM bounded by the free
@@ -41,29 +40,39 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownGrace time in-flight checks get on shutdown before they are handed back; 20 s
  *     (below {@code spring.lifecycle.timeout-per-shutdown-phase})
  */
-@Validated
 @ConfigurationProperties(prefix = "upwatch.monitoring")
 public record MonitoringProperties(
-    @Min(1) @DefaultValue("1000") int concurrency,
+    @DefaultValue("1000") int concurrency,
     String workerId,
-    @NotNull @DefaultValue("default") String region,
-    @NotNull @DefaultValue("1s") Duration readBlock,
-    @NotNull @DefaultValue("60s") Duration leaseTime,
-    @NotNull @DefaultValue("1s") Duration reclaimInterval,
-    @Min(1) @DefaultValue("5") int maxDeliveries,
-    @Min(1000) @DefaultValue("1000000") long resultsMaxLength,
-    @Min(1) @DefaultValue("100000") long deadLettersMaxLength,
-    @NotNull @DefaultValue("30s") Duration maxCheckTimeout,
-    @NotNull @DefaultValue("5s") Duration connectTimeout,
-    @NotNull @DefaultValue("64KB") DataSize maxBodySize,
-    @Min(0) @DefaultValue("10") int maxRedirects,
-    @NotBlank String userAgent,
-    @NotNull @DefaultValue("20s") Duration shutdownGrace) {
+    @DefaultValue("default") String region,
+    @DefaultValue("1s") Duration readBlock,
+    @DefaultValue("60s") Duration leaseTime,
+    @DefaultValue("1s") Duration reclaimInterval,
+    @DefaultValue("5") int maxDeliveries,
+    @DefaultValue("1000000") long resultsMaxLength,
+    @DefaultValue("100000") long deadLettersMaxLength,
+    @DefaultValue("30s") Duration maxCheckTimeout,
+    @DefaultValue("5s") Duration connectTimeout,
+    @DefaultValue("64KB") DataSize maxBodySize,
+    @DefaultValue("10") int maxRedirects,
+    String userAgent,
+    @DefaultValue("20s") Duration shutdownGrace) {
 
   public MonitoringProperties {
     require(concurrency > 0, "concurrency must be positive");
     require(maxDeliveries > 0, "max-deliveries must be positive");
     require(maxRedirects >= 0, "max-redirects must not be negative");
+    require(resultsMaxLength >= 1000, "results-max-length must be at least 1000");
+    require(deadLettersMaxLength > 0, "dead-letters-max-length must be positive");
+    require(userAgent != null && !userAgent.isBlank(), "user-agent must not be blank");
+    present(region, "region");
+    present(readBlock, "read-block");
+    present(leaseTime, "lease-time");
+    present(reclaimInterval, "reclaim-interval");
+    present(maxCheckTimeout, "max-check-timeout");
+    present(connectTimeout, "connect-timeout");
+    present(maxBodySize, "max-body-size");
+    present(shutdownGrace, "shutdown-grace");
     require(
         leaseTime.compareTo(maxCheckTimeout) > 0,
         "lease-time must exceed max-check-timeout, or running checks get reclaimed");
@@ -80,6 +89,10 @@ public record MonitoringProperties(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("upwatch.monitoring: " + e.getMessage(), e);
     }
+  }
+
+  private static void present(Object value, String setting) {
+    require(value != null, setting + " must be set");
   }
 
   private static void require(boolean condition, String message) {

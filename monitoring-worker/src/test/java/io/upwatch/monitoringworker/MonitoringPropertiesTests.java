@@ -37,6 +37,19 @@ class MonitoringPropertiesTests {
   }
 
   @Test
+  void unsetOrOutOfRangeSettingsFailTheStartNamingTheSetting() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withLeaseAndMaxTimeout(null, Duration.ofSeconds(30)))
+        .withMessageContaining("lease-time must be set");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withLimits(999, "ua"))
+        .withMessageContaining("results-max-length");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> withLimits(1_000, " "))
+        .withMessageContaining("user-agent");
+  }
+
+  @Test
   void workerIdsTooLongOrUnsafeFailTheStartNamingTheSetting() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TestProperties.with("w".repeat(65), 10, Duration.ofSeconds(1)))
@@ -61,6 +74,25 @@ class MonitoringPropertiesTests {
         .withMessageContaining("MONITORING_REGION")
         .withMessageContaining("1-32 characters");
     assertThat(withRegion("europe-west3").region()).isEqualTo("europe-west3");
+  }
+
+  private static MonitoringProperties withLimits(long resultsMaxLength, String userAgent) {
+    return new MonitoringProperties(
+        10,
+        "w",
+        "r",
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(1),
+        5,
+        resultsMaxLength,
+        1_000,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5),
+        DataSize.ofKilobytes(64),
+        10,
+        userAgent,
+        Duration.ofSeconds(20));
   }
 
   private static MonitoringProperties withRegion(String region) {

@@ -6,6 +6,9 @@ import org.springframework.util.unit.DataSize;
 /** Worker settings for tests that build the worker's parts without Spring. */
 public final class TestProperties {
 
+  /** The region of every worker built here. */
+  public static final String REGION = "test-region";
+
   private TestProperties() {}
 
   public static MonitoringProperties with(String workerId, int concurrency, Duration grace) {
@@ -17,7 +20,7 @@ public final class TestProperties {
     return new MonitoringProperties(
         concurrency,
         workerId,
-        "test-region",
+        REGION,
         Duration.ofMillis(200),
         lease,
         Duration.ofMillis(250),

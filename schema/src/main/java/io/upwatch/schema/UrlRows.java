@@ -2,6 +2,7 @@ package io.upwatch.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -19,9 +20,12 @@ public final class UrlRows {
   private static final String INSERT =
       """
       INSERT INTO urls (user_id, name, url, threshold, interval_seconds, timeout_ms,
-                        failure_window_seconds, enabled, next_check_at)
-      SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::int[], ?::int[],
-                           ?::int[], ?::boolean[], ?::timestamptz[])
+                        failure_window_seconds, enabled, phase_ms, paused_at)
+      SELECT *, CASE WHEN NOT enabled THEN now() END
+      FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::int[], ?::int[],
+                  ?::int[], ?::boolean[], ?::int[])
+           AS u(user_id, name, url, threshold, interval_seconds, timeout_ms,
+                failure_window_seconds, enabled, phase_ms)
       """;
 
   private UrlRows() {}
@@ -32,7 +36,7 @@ public final class UrlRows {
    * @param intervalSeconds seconds between checks
    * @param timeoutMs total deadline of a check in milliseconds
    * @param failureWindowSeconds trailing window in which failures count, in seconds
-   * @param nextCheckAt the first slot the scheduler hands out
+   * @param firstSlot a slot of the URL's grid: the first the scheduler hands out when it lies ahead
    */
   public record NewUrl(
       long userId,
@@ -43,7 +47,12 @@ public final class UrlRows {
       int timeoutMs,
       int failureWindowSeconds,
       boolean enabled,
-      Instant nextCheckAt) {}
+      Instant firstSlot) {
+
+    SlotGrid grid() {
+      return SlotGrid.through(firstSlot, Duration.ofSeconds(intervalSeconds));
+    }
+  }
 
   /**
    * Inserts the URLs.
@@ -68,9 +77,7 @@ public final class UrlRows {
       insert.setArray(6, db.createArrayOf("int4", column(urls, NewUrl::timeoutMs)));
       insert.setArray(7, db.createArrayOf("int4", column(urls, NewUrl::failureWindowSeconds)));
       insert.setArray(8, db.createArrayOf("bool", column(urls, NewUrl::enabled)));
-      // As ISO-8601 text: a java.sql.Timestamp in an array would be written in the JVM's zone.
-      insert.setArray(
-          9, db.createArrayOf("varchar", column(urls, url -> url.nextCheckAt().toString())));
+      insert.setArray(9, db.createArrayOf("int4", column(urls, url -> (int) url.grid().phaseMs())));
       return insert.executeUpdate();
     }
   }

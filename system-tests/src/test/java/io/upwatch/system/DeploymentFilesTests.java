@@ -65,7 +65,6 @@ class DeploymentFilesTests {
         .isEqualTo("service_healthy");
     assertThat(base.at("/volumes").has("pgdata")).isTrue();
     assertThat(experiment.at("/services/target").isMissingNode()).isFalse();
-    assertThat(experiment.at("/services/monitoring_worker/deploy/replicas").asInt()).isEqualTo(3);
     assertThat(
             experiment
                 .at("/services/server/environment/UPWATCH_API_POPULATE_URL_TEMPLATE")
@@ -98,7 +97,11 @@ class DeploymentFilesTests {
     assertThat(deployments)
         .extracting(d -> d.getMetadata().getName())
         .containsExactlyInAnyOrder(
-            "upwatch-api-server", "upwatch-local-worker", "upwatch-monitoring-worker");
+            "upwatch-api-server",
+            "upwatch-local-worker",
+            "upwatch-monitoring-worker-eu-west",
+            "upwatch-monitoring-worker-us-east",
+            "upwatch-monitoring-worker-ap-southeast");
     for (Deployment deployment : deployments) {
       Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
       assertThat(container.getReadinessProbe().getHttpGet().getPath())
@@ -107,10 +110,14 @@ class DeploymentFilesTests {
           .isEqualTo("/actuator/health/liveness");
       assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
       assertThat(container.getResources().getLimits()).containsKey("memory");
+      // The pod's name label, and its region's where there is one: no two selectors overlap.
       assertThat(deployment.getSpec().getSelector().getMatchLabels())
           .isEqualTo(
               deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet().stream()
-                  .filter(e -> e.getKey().equals("app.kubernetes.io/name"))
+                  .filter(
+                      e ->
+                          e.getKey().equals("app.kubernetes.io/name")
+                              || e.getKey().equals("upwatch.io/region"))
                   .collect(
                       java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
       container.getEnv().forEach(env -> assertThat(readVariables()).contains(env.getName()));
@@ -124,15 +131,89 @@ class DeploymentFilesTests {
         .map(Secret.class::cast)
         .forEach(
             secret -> assertThat(readVariables()).containsAll(secret.getStringData().keySet()));
-    assertThat(objects)
-        .anySatisfy(
-            o ->
-                assertThat(o)
-                    .isInstanceOfSatisfying(
-                        HorizontalPodAutoscaler.class,
-                        hpa ->
-                            assertThat(hpa.getSpec().getScaleTargetRef().getName())
-                                .isEqualTo("upwatch-monitoring-worker")));
+    assertThat(
+            objects.stream()
+                .filter(HorizontalPodAutoscaler.class::isInstance)
+                .map(o -> ((HorizontalPodAutoscaler) o).getSpec().getScaleTargetRef().getName()))
+        .as("every region's monitoring workers scale on their own")
+        .containsExactlyInAnyOrderElementsOf(
+            deployments.stream()
+                .map(d -> d.getMetadata().getName())
+                .filter(name -> name.startsWith("upwatch-monitoring-worker"))
+                .toList());
+  }
+
+  /**
+   * Tasks and workers meet: every region the API and local workers check from has a monitoring
+   * worker that declares it, and no worker declares a region nobody publishes to.
+   */
+  @Test
+  void everyConfiguredRegionHasMonitoringWorkersAndEveryWorkerRegionIsConfigured()
+      throws Exception {
+    List<Object> objects = kubernetesObjects();
+    String configured =
+        objects.stream()
+            .filter(ConfigMap.class::isInstance)
+            .map(o -> ((ConfigMap) o).getData().get("UPWATCH_REGIONS"))
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse("default");
+    List<String> workerRegions = new ArrayList<>();
+    for (Deployment deployment : deployments(objects)) {
+      Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+      if (envValue(container, "FUNC").equals("monitoring_worker")) {
+        workerRegions.add(envValue(container, "MONITORING_REGION"));
+        assertThat(deployment.getMetadata().getLabels())
+            .containsEntry("upwatch.io/region", envValue(container, "MONITORING_REGION"));
+      }
+    }
+    assertThat(workerRegions)
+        .as("deploy/k8s: one monitoring-worker Deployment per region of UPWATCH_REGIONS")
+        .containsExactlyInAnyOrderElementsOf(regions(configured))
+        .hasSize(3);
+
+    JsonNode base = composeConfig("docker-compose.yml");
+    JsonNode experiment = composeConfig("docker-compose.yml", "docker-compose.experiment.yml");
+    assertThat(composeRegions(base)).isEqualTo(Map.of("default", List.of("default")));
+    assertThat(composeRegions(experiment)).isEqualTo(Map.of("eu,us,ap", List.of("ap", "eu", "us")));
+  }
+
+  private static String envValue(Container container, String name) {
+    return container.getEnv().stream()
+        .filter(env -> env.getName().equals(name))
+        .findFirst()
+        .map(io.fabric8.kubernetes.api.model.EnvVar::getValue)
+        .orElse("");
+  }
+
+  private static List<String> regions(String list) {
+    return Stream.of(list.split(",")).map(String::strip).toList();
+  }
+
+  /**
+   * The compose file's UPWATCH_REGIONS, the same on the API and the local worker, with the regions
+   * its monitoring workers declare (sorted), after checking the two agree.
+   */
+  private static Map<String, List<String>> composeRegions(JsonNode config) {
+    Set<String> configured = new HashSet<>();
+    List<String> workers = new ArrayList<>();
+    config
+        .get("services")
+        .properties()
+        .forEach(
+            service -> {
+              JsonNode env = service.getValue().path("environment");
+              switch (env.path("FUNC").asText()) {
+                case "server", "local_worker" ->
+                    configured.add(env.path("UPWATCH_REGIONS").asText());
+                case "monitoring_worker" -> workers.add(env.path("MONITORING_REGION").asText());
+                default -> {}
+              }
+            });
+    assertThat(configured).as("the API and local worker check from the same regions").hasSize(1);
+    String regions = configured.iterator().next();
+    assertThat(workers).containsExactlyInAnyOrderElementsOf(regions(regions));
+    return Map.of(regions, workers.stream().sorted().toList());
   }
 
   /**

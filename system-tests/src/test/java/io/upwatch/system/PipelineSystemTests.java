@@ -213,8 +213,8 @@ class PipelineSystemTests {
       }
     }
     Map<String, Long> published =
-        redis.sync().xrange("upwatch:tasks", io.lettuce.core.Range.create("-", "+")).stream()
-            .collect(Collectors.groupingBy(m -> m.getBody().get("id"), Collectors.counting()));
+        TaskStreams.tasks(redis.sync(), "default").stream()
+            .collect(Collectors.groupingBy(m -> m.get("id"), Collectors.counting()));
     assertThat(published).isNotEmpty();
     assertThat(published.values()).as("every task id published once").containsOnly(1L);
   }
@@ -302,9 +302,7 @@ class PipelineSystemTests {
   }
 
   private long pendingOf(String consumer) {
-    var pending = redis.sync().xpending("upwatch:tasks", "monitoring-workers");
-    Long count = pending.getConsumerMessageCount().get(consumer);
-    return count == null ? 0 : count;
+    return TaskStreams.pendingOf(redis.sync(), "default", consumer);
   }
 
   private static Map<String, String> with(Map<String, String> env, String key, String value) {

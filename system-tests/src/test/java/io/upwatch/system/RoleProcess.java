@@ -52,6 +52,16 @@ final class RoleProcess implements AutoCloseable {
     return env;
   }
 
+  /** What every role needs to reach the test's PostgreSQL database and a Redis Cluster. */
+  static Map<String, String> clusterEnvironment(String jdbcUrl, String clusterNodes) {
+    // A cluster has database 0 only (overriding a SPRING_DATA_REDIS_DATABASE the test inherits).
+    Map<String, String> env = environment(jdbcUrl, 0);
+    env.remove("SPRING_DATA_REDIS_HOST");
+    env.remove("SPRING_DATA_REDIS_PORT");
+    env.put("SPRING_DATA_REDIS_CLUSTER_NODES", clusterNodes);
+    return env;
+  }
+
   /** Starts one role from its jar through bin/run-role, as {@code FUNC=<role>} does. */
   static RoleProcess start(String role, String name, Map<String, String> env) throws IOException {
     int port = freePort();

@@ -52,8 +52,8 @@ class RunRoleTests {
   void monitoringWorkerHasItsFixedHeapAndJavaOptsComeLastSoTheyWin() throws Exception {
     List<String> args = run("monitoring_worker", "-Xmx256m").args();
 
-    assertThat(args).containsSubsequence("-Xms32m", "-Xmx128m", "-Xmx256m", "-jar");
-    assertThat(run("server", "").args()).doesNotContain("-Xmx128m");
+    assertThat(args).containsSubsequence("-Xms32m", "-Xmx48m", "-Xmx256m", "-jar");
+    assertThat(run("server", "").args()).doesNotContain("-Xmx48m");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +16,8 @@ import javax.net.ssl.SSLContext;
 /**
  * The monitored targets, on loopback: {@code /status/<name>} answers the status set for that name
  * (200 by default), {@code /body/<name>} answers 200 with the body set for that name, {@code
- * /slow/<name>} answers 200 after two seconds.
+ * /slow/<name>} answers 200 after two seconds, {@code /region/<name>} fails for checks from chosen
+ * regions only.
  */
 final class TargetServer implements AutoCloseable {
 
@@ -24,6 +26,7 @@ final class TargetServer implements AutoCloseable {
   private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Map<String, String> bodies = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> failingRegions = new ConcurrentHashMap<>();
 
   TargetServer() throws IOException {
     this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256), "http");
@@ -59,6 +62,17 @@ final class TargetServer implements AutoCloseable {
           exchange.close();
         });
     server.createContext(
+        "/region/",
+        exchange -> {
+          String name = exchange.getRequestURI().getPath().substring("/region/".length());
+          String agent = String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"));
+          boolean failing =
+              failingRegions.getOrDefault(name, Set.of()).stream()
+                  .anyMatch(region -> agent.endsWith(" region/" + region));
+          exchange.sendResponseHeaders(failing ? 503 : 200, -1);
+          exchange.close();
+        });
+    server.createContext(
         "/slow/",
         exchange -> {
           try {
@@ -79,6 +93,14 @@ final class TargetServer implements AutoCloseable {
   /** Makes {@code /body/<name>} answer 200 with this body. */
   void body(String name, String body) {
     bodies.put(name, body);
+  }
+
+  /**
+   * Makes {@code /region/<name>} answer 503 to checks from these regions (a User-Agent ending in
+   * {@code " region/<region>"}) and 200 to every other.
+   */
+  void failFor(String name, String... regions) {
+    failingRegions.put(name, Set.of(regions));
   }
 
   void answer(String name, int status) {

@@ -74,6 +74,11 @@ final class UpwatchApi implements AutoCloseable {
     return send("GET", "/api/v1/urls/" + urlId + "/checks", null, 200);
   }
 
+  /** The deployment's regions and their live monitoring workers. */
+  JsonNode regions() throws Exception {
+    return send("GET", "/api/v1/regions", null, 200).get("items");
+  }
+
   JsonNode alerts(long urlId) throws Exception {
     return send("GET", "/api/v1/urls/" + urlId + "/alerts", null, 200).get("items");
   }

@@ -5,7 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An alert raised by the local workers; the API only reads it. */
 @Entity
@@ -43,6 +47,12 @@ public class Alert {
 
   @Column(name = "certificate_expires_at")
   private Instant certificateExpiresAt;
+
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "regions", columnDefinition = "text[]")
+  private String[] regions;
+
+  private Short quorum;
 
   protected Alert() {}
 
@@ -93,5 +103,20 @@ public class Alert {
 
   public Instant getCertificateExpiresAt() {
     return certificateExpiresAt;
+  }
+
+  /**
+   * The regions in breach when an availability alert opened, in name order (none for a heartbeat,
+   * whose pings come from no region); null for certificate alerts and alerts older than regions.
+   */
+  public List<String> getRegions() {
+    return regions == null
+        ? null
+        : Arrays.stream(regions).filter(region -> !region.isEmpty()).toList();
+  }
+
+  /** How many of the URL's regions had to be in breach; null when {@link #getRegions()} is. */
+  public Integer getQuorum() {
+    return quorum == null ? null : quorum.intValue();
   }
 }

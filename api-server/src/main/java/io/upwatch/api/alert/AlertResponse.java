@@ -1,6 +1,7 @@
 package io.upwatch.api.alert;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An alert as the resource API shows it.
@@ -18,6 +19,10 @@ import java.time.Instant;
  * @param kind AVAILABILITY (failures exceeded the threshold) or CERTIFICATE_EXPIRY (the TLS
  *     certificate expires within the URL's certificateExpiryDays, held in threshold)
  * @param certificateExpiresAt when the certificate expires, for a CERTIFICATE_EXPIRY alert
+ * @param regions for an AVAILABILITY alert, the regions in breach when it opened, in name order
+ *     (empty for a heartbeat); null for a CERTIFICATE_EXPIRY alert and for alerts older than
+ *     regions
+ * @param quorum how many of the URL's regions had to be in breach at once; null when regions is
  */
 public record AlertResponse(
     long id,
@@ -31,7 +36,9 @@ public record AlertResponse(
     int threshold,
     int windowSeconds,
     String kind,
-    Instant certificateExpiresAt) {
+    Instant certificateExpiresAt,
+    List<String> regions,
+    Integer quorum) {
 
   static AlertResponse from(Alert alert) {
     return new AlertResponse(
@@ -46,6 +53,8 @@ public record AlertResponse(
         alert.getThreshold(),
         alert.getWindowSeconds(),
         alert.getKind(),
-        alert.getCertificateExpiresAt());
+        alert.getCertificateExpiresAt(),
+        alert.getRegions(),
+        alert.getQuorum());
   }
 }

@@ -3,6 +3,7 @@ package io.upwatch.api.check;
 import io.upwatch.api.config.ApiProperties;
 import io.upwatch.api.history.DailyHistory;
 import io.upwatch.api.history.Totals;
+import io.upwatch.api.url.MonitorRegions;
 import io.upwatch.api.url.UrlNotFound;
 import io.upwatch.api.url.UrlService;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,7 @@ public class CheckService {
   private final CheckQueries queries;
   private final DailyHistory history;
   private final ApiProperties properties;
+  private final MonitorRegions regions;
   private final Clock clock;
 
   CheckService(
@@ -32,8 +35,10 @@ public class CheckService {
       CheckQueries queries,
       DailyHistory history,
       ApiProperties properties,
+      MonitorRegions regions,
       Clock clock) {
     this.urls = urls;
+    this.regions = regions;
     this.queries = queries;
     this.history = history;
     this.properties = properties;
@@ -42,31 +47,48 @@ public class CheckService {
 
   /**
    * Within the raw retention one statement, so no transaction: the hottest read of the API. Longer
-   * windows are whole UTC days from the daily rollups (see {@link #statsOf(long, Duration)}).
+   * windows are whole UTC days from the daily rollups (see {@link #statsOf(long, Duration,
+   * String)}).
+   *
+   * @param region only this region's checks, or null for the URL's slots and every region's own
+   *     figures
    */
-  public UrlStats stats(long userId, long urlId, Duration window) {
+  public UrlStats stats(long userId, long urlId, Duration window, String region) {
+    requireDeploymentRegion(region);
     if (window.compareTo(properties.statsRetention()) > 0) {
-      return statsOf(urls.get(userId, urlId).getId(), window);
+      return statsOf(urls.get(userId, urlId).getId(), window, region);
     }
     Instant now = clock.instant();
     return queries
-        .statsOfOwned(userId, urlId, now.minus(window), now)
+        .statsOfOwned(userId, urlId, now.minus(window), now, region)
         .orElseThrow(UrlNotFound::new);
   }
 
-  /**
-   * The stats of a URL whose access the caller has established (a badge token). Windows beyond the
-   * raw retention cover whole UTC days, today included: 30d is today and the 29 days before, from
-   * the daily rollups and today's raw checks, with approximate percentiles ({@link Totals}).
-   */
+  /** The stats of a URL whose access the caller has established (a badge token). */
   public UrlStats statsOf(long urlId, Duration window) {
+    return statsOf(urlId, window, null);
+  }
+
+  /**
+   * Windows beyond the raw retention cover whole UTC days, today included: 30d is today and the 29
+   * days before, from the daily rollups and today's raw checks, with approximate percentiles
+   * ({@link Totals}).
+   */
+  private UrlStats statsOf(long urlId, Duration window, String region) {
     Instant now = clock.instant();
     if (window.compareTo(properties.statsRetention()) <= 0) {
-      return queries.stats(urlId, now.minus(window), now);
+      return queries.stats(urlId, now.minus(window), now, region);
     }
     long days = (window.toSeconds() + 86_399) / 86_400;
     LocalDate first = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1);
-    Totals totals = history.totals(urlId, first, now);
+    Map<String, Totals> byRegion = history.regionTotals(urlId, first, now);
+    if (region != null) {
+      byRegion = byRegion.containsKey(region) ? Map.of(region, byRegion.get(region)) : Map.of();
+    }
+    Totals totals =
+        region == null
+            ? history.totals(urlId, first, now)
+            : byRegion.getOrDefault(region, Totals.of(List.of()));
     return new UrlStats(
         urlId,
         first.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -76,7 +98,10 @@ public class CheckService {
         totals.failures(),
         totals.uptimePercent(),
         totals.latencyP50Ms(),
-        totals.latencyP95Ms());
+        totals.latencyP95Ms(),
+        region,
+        region == null ? queries.quorumOf(urlId) : 1,
+        byRegion.entrySet().stream().map(e -> RegionStats.of(e.getKey(), e.getValue())).toList());
   }
 
   @Transactional(readOnly = true)
@@ -84,10 +109,22 @@ public class CheckService {
     return statsOf(urls.getByName(userId, name).getId(), window);
   }
 
+  /**
+   * The URL's latest checks within the raw retention, newest first.
+   *
+   * @param region only this region's checks, or null for all
+   */
   @Transactional(readOnly = true)
-  public List<CheckResponse> recent(long userId, long urlId, int limit) {
+  public List<CheckResponse> recent(long userId, long urlId, int limit, String region) {
+    requireDeploymentRegion(region);
     long id = urls.get(userId, urlId).getId();
-    return queries.recent(id, clock.instant().minus(properties.statsRetention()), limit);
+    return queries.recent(id, clock.instant().minus(properties.statsRetention()), limit, region);
+  }
+
+  private void requireDeploymentRegion(String region) {
+    if (region != null && !regions.inDeployment(region)) {
+      throw new UnknownRegion(region, regions.deployment());
+    }
   }
 
   Duration parseWindow(String window) {

@@ -47,6 +47,11 @@ import org.springframework.context.annotation.Configuration;
       @Tag(name = "Checks and stats", description = "Recent checks and outcome counts of a URL."),
       @Tag(name = "Alerts", description = "Alerts raised when a URL fails too often."),
       @Tag(
+          name = "Regions",
+          description =
+              "Where checks run from: the deployment's regions and their live monitoring"
+                  + " workers."),
+      @Tag(
           name = "Heartbeat pings",
           description =
               "What a heartbeat monitor's job calls: public, the token in the path is the"

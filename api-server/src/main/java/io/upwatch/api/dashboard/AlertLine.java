@@ -12,9 +12,16 @@ import java.time.Instant;
  * @param duration how long it lasted, or has lasted so far, in words
  * @param failureCount failures in the window when it opened
  * @param rule the rule it broke, in words
+ * @param regions the regions in breach when it opened and the quorum, in words; empty when it names
+ *     none (a heartbeat, a certificate, an alert older than regions)
  */
 public record AlertLine(
-    Instant openedAt, Instant resolvedAt, String duration, int failureCount, String rule) {
+    Instant openedAt,
+    Instant resolvedAt,
+    String duration,
+    int failureCount,
+    String rule,
+    String regions) {
 
   static AlertLine of(Alert alert, Instant now) {
     Instant end = alert.getResolvedSlot() != null ? alert.getResolvedSlot() : now;
@@ -26,7 +33,10 @@ public record AlertLine(
         "more than %d failures in %s"
             .formatted(
                 alert.getThreshold(),
-                Durations.words(Duration.ofSeconds(alert.getWindowSeconds()))));
+                Durations.words(Duration.ofSeconds(alert.getWindowSeconds()))),
+        alert.getRegions() == null || alert.getRegions().isEmpty()
+            ? ""
+            : String.join(", ", alert.getRegions()) + " (quorum " + alert.getQuorum() + ")");
   }
 
   public boolean open() {

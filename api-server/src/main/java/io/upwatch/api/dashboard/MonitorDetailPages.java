@@ -9,6 +9,7 @@ import io.upwatch.api.heartbeat.PingUrls;
 import io.upwatch.api.security.CurrentUser;
 import io.upwatch.api.url.HeartbeatRequest;
 import io.upwatch.api.url.MonitorKind;
+import io.upwatch.api.url.MonitorRegions;
 import io.upwatch.api.url.MonitoredUrl;
 import io.upwatch.api.url.RegisterUrlRequest;
 import io.upwatch.api.url.UpdateUrlRequest;
@@ -49,6 +50,7 @@ class MonitorDetailPages {
   private final Clock clock;
 
   private final PingUrls pingUrls;
+  private final MonitorRegions regions;
   private final SmartValidator validator;
 
   MonitorDetailPages(
@@ -58,9 +60,11 @@ class MonitorDetailPages {
       List<ResponseTimeSeries> series,
       BadgeTokens badges,
       PingUrls pingUrls,
+      MonitorRegions regions,
       SmartValidator validator,
       Clock clock) {
     this.urls = urls;
+    this.regions = regions;
     this.validator = validator;
     this.pingUrls = pingUrls;
     this.checks = checks;
@@ -78,18 +82,18 @@ class MonitorDetailPages {
       Model model) {
     MonitoredUrl url = urls.get(user.id(), id);
     Instant now = clock.instant();
-    List<CheckResponse> recent = checks.recent(user.id(), id, RECENT_CHECKS);
+    List<CheckResponse> recent = checks.recent(user.id(), id, RECENT_CHECKS, null);
     ChartWindow chartWindow = ChartWindow.fromKey(window);
     var alertPage =
         alerts.ofUrl(
             user.id(),
             id,
             PageRequest.of(0, RECENT_ALERTS, Sort.by(Sort.Direction.DESC, "openedAt", "id")));
-    model.addAttribute("monitor", UrlResponse.from(url, pingUrls));
+    model.addAttribute("monitor", UrlResponse.from(url, pingUrls, regions));
     model.addAttribute(
         "state",
         MonitorState.of(url.isEnabled(), recent.isEmpty() ? null : recent.getFirst().success()));
-    model.addAttribute("stats", checks.stats(user.id(), id, Duration.ofHours(24)));
+    model.addAttribute("stats", checks.stats(user.id(), id, Duration.ofHours(24), null));
     model.addAttribute("window", chartWindow);
     model.addAttribute(
         "windows", Arrays.stream(ChartWindow.values()).filter(this::charted).toList());
@@ -118,7 +122,9 @@ class MonitorDetailPages {
             url.getKind(),
             null,
             null,
-            null));
+            null,
+            url.getRegions(),
+            url.getQuorum()));
     return MonitorPages.FORM_VIEW;
   }
 
@@ -139,7 +145,7 @@ class MonitorDetailPages {
     }
     if (!result.hasErrors()) {
       try {
-        urls.update(user.id(), id, asUpdate(form));
+        urls.update(user.id(), id, asUpdate(url, form));
         return "redirect:/monitors/" + id;
       } catch (ApiException refused) {
         FormErrors.reject(result, refused);
@@ -202,10 +208,14 @@ class MonitorDetailPages {
         url.getKind(),
         null,
         null,
-        heartbeat);
+        heartbeat,
+        heartbeat == null ? form.regions() : null,
+        heartbeat == null ? form.quorum() : null);
   }
 
-  private static UpdateUrlRequest asUpdate(RegisterUrlRequest form) {
+  // The form posts its whole state: no region ticked is every region, an empty quorum a majority.
+  private static UpdateUrlRequest asUpdate(MonitoredUrl url, RegisterUrlRequest form) {
+    boolean heartbeat = url.getKind() == MonitorKind.HEARTBEAT;
     return new UpdateUrlRequest(
         form.name(),
         form.url(),
@@ -216,6 +226,8 @@ class MonitorDetailPages {
         null,
         null,
         null,
-        null);
+        null,
+        heartbeat ? null : form.regions() == null ? List.of() : form.regions(),
+        heartbeat ? null : form.quorum());
   }
 }

@@ -1,6 +1,7 @@
 package io.upwatch.api.dashboard;
 
 import io.upwatch.api.config.ApiProperties;
+import io.upwatch.common.region.DeploymentRegions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The monitors list in a fixed number of statements whatever the page holds: one for the page of
  * monitors with each one's last check (a backward probe of the checks key per monitor, index-only),
- * one grouped aggregate of the page's seven days of checks by hour (uptime 24 h / 7 d and the
+ * one grouped aggregate of the page's seven days of slots by hour (uptime 24 h / 7 d and the
  * sparkline), and a count of the search's matches when no state filter is set. No query per row.
  */
 @Repository
@@ -74,24 +75,33 @@ class MonitorListQueries {
           MonitorState.DOWN, "u.enabled AND NOT last.success",
           MonitorState.NO_DATA, "u.enabled AND last.slot IS NULL");
 
+  // Slots, as the stats count them: down when at least the URL's quorum of regions failed it.
   private static final String HOURLY =
       """
-      SELECT url_id,
-             date_bin(INTERVAL '1 hour', slot, CAST(:origin AS timestamptz)) AS hour,
-             count(*) AS checks,
-             count(*) FILTER (WHERE success) AS successes,
-             avg(latency_ms::float8) FILTER (WHERE status_code IS NOT NULL) AS latency
-      FROM checks
-      WHERE url_id = ANY(:ids) AND slot > :origin AND slot <= :now
-      GROUP BY url_id, hour
+      SELECT x.url_id,
+             date_bin(INTERVAL '1 hour', x.slot, CAST(:origin AS timestamptz)) AS hour,
+             count(DISTINCT x.slot) AS checks,
+             count(DISTINCT x.slot) FILTER (WHERE x.slot_failures < x.quorum) AS successes,
+             avg(x.latency_ms::float8) FILTER (WHERE x.status_code IS NOT NULL) AS latency
+      FROM (SELECT c.url_id, c.slot, c.latency_ms, c.status_code,
+                   count(*) FILTER (WHERE NOT c.success)
+                       OVER (PARTITION BY c.url_id, c.slot) AS slot_failures,
+                   upwatch_quorum(u.kind, u.regions, u.quorum, CAST(:deployment AS text[]))
+                       AS quorum
+            FROM checks c
+            JOIN urls u ON u.id = c.url_id
+            WHERE c.url_id = ANY(:ids) AND c.slot > :origin AND c.slot <= :now) x
+      GROUP BY x.url_id, hour
       """;
 
   private final JdbcClient jdbc;
   private final Duration retention;
+  private final String[] deployment;
 
-  MonitorListQueries(JdbcClient jdbc, ApiProperties properties) {
+  MonitorListQueries(JdbcClient jdbc, ApiProperties properties, DeploymentRegions deployment) {
     this.jdbc = jdbc;
     this.retention = properties.statsRetention();
+    this.deployment = deployment.regions().toArray(String[]::new);
   }
 
   MonitorListPage page(long userId, MonitorFilter filter, Instant now) {
@@ -130,6 +140,7 @@ class MonitorListQueries {
         .param("ids", page.stream().map(LastCheck::id).toArray(Long[]::new))
         .param("origin", Timestamp.from(origin))
         .param("now", Timestamp.from(now))
+        .param("deployment", deployment)
         .query(
             rs -> {
               Instant hour = rs.getTimestamp("hour").toInstant();

@@ -6,6 +6,7 @@ import io.upwatch.api.config.ApiProperties;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.QueuePartitions;
 import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.common.queue.StreamQueue;
 import java.time.Clock;
@@ -18,10 +19,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns pings into check results on the result stream, where the local workers store them and run
- * the alert rule as for every other check: a ping costs Redis round trips, never a PostgreSQL
- * write. A ping's slot is its arrival time (to the millisecond), so every ping is its own check; a
- * start is kept in Redis until the run's success or failure ping measures its duration.
+ * Turns pings into check results on the result stream (the monitor's partition), where the local
+ * workers store them and run the alert rule as for every other check: a ping costs Redis round
+ * trips, never a PostgreSQL write. A ping's slot is its arrival time (to the millisecond), so every
+ * ping is its own check; a start is kept in Redis until the run's success or failure ping measures
+ * its duration.
  */
 @Component
 class PingRecorder {
@@ -35,10 +37,15 @@ class PingRecorder {
   private final Map<PingKind, Counter> pings = new EnumMap<>(PingKind.class);
 
   PingRecorder(
-      StringRedisTemplate redis, ApiProperties properties, Clock clock, MeterRegistry registry) {
+      StringRedisTemplate redis,
+      QueuePartitions partitions,
+      ApiProperties properties,
+      Clock clock,
+      MeterRegistry registry) {
     this.redis = redis;
     this.results =
-        new ResultQueue(redis, properties.heartbeat().resultsMaxLength(), StreamQueue.UNCAPPED);
+        new ResultQueue(
+            redis, partitions, properties.heartbeat().resultsMaxLength(), StreamQueue.UNCAPPED);
     this.startTtl = properties.heartbeat().startTtl();
     this.clock = clock;
     for (PingKind kind : PingKind.values()) {

@@ -1,5 +1,6 @@
 package io.upwatch.api.history;
 
+import io.upwatch.common.region.DeploymentRegions;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,15 +35,29 @@ public class DailyHistory {
       WHERE url_id = ANY(:ids) AND day >= :first AND day <= :closedThrough
       UNION ALL
       SELECT url_id, day, checks, failures, responses, latency_p50_ms, latency_p95_ms
-      FROM upwatch_check_days(:liveFrom, :until)
+      FROM upwatch_check_days(:liveFrom, :until, CAST(:deployment AS text[]))
       WHERE url_id = ANY(:ids)
       ORDER BY url_id, day
       """;
 
-  private final JdbcClient jdbc;
+  private static final String REGION_DAYS =
+      """
+      SELECT url_id, day, region, checks, failures, responses, latency_p50_ms, latency_p95_ms
+      FROM daily_region_rollups
+      WHERE url_id = :id AND day >= :first AND day <= :closedThrough
+      UNION ALL
+      SELECT url_id, day, region, checks, failures, responses, latency_p50_ms, latency_p95_ms
+      FROM upwatch_check_region_days(:liveFrom, :until)
+      WHERE url_id = :id
+      ORDER BY day
+      """;
 
-  DailyHistory(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final String[] deployment;
+
+  DailyHistory(JdbcClient jdbc, DeploymentRegions deployment) {
     this.jdbc = jdbc;
+    this.deployment = deployment.regions().toArray(String[]::new);
   }
 
   /**
@@ -54,18 +70,14 @@ public class DailyHistory {
     if (urlIds.isEmpty()) {
       return byUrl;
     }
-    LocalDate closedThrough = closedThrough();
-    LocalDate liveFrom = closedThrough == null ? first : closedThrough.plusDays(1);
-    if (liveFrom.isBefore(first)) {
-      liveFrom = first;
-    }
+    Span span = span(first);
     jdbc.sql(DAYS)
         .param("ids", urlIds.toArray(Long[]::new))
         .param("first", Date.valueOf(first))
-        .param(
-            "closedThrough", Date.valueOf(closedThrough == null ? LocalDate.EPOCH : closedThrough))
-        .param("liveFrom", Timestamp.from(liveFrom.atStartOfDay(ZoneOffset.UTC).toInstant()))
+        .param("closedThrough", span.closedThrough())
+        .param("liveFrom", span.liveFrom())
         .param("until", Timestamp.from(now))
+        .param("deployment", deployment)
         .query(DailyHistory::figures)
         .list()
         .forEach(day -> byUrl.get(day.urlId()).add(day));
@@ -76,6 +88,45 @@ public class DailyHistory {
   public Totals totals(long urlId, LocalDate first, Instant now) {
     return Totals.of(days(List.of(urlId), first, now).get(urlId));
   }
+
+  /**
+   * The totals of each region's checks of one URL from {@code first} to now, by region name (none
+   * for checks of no region, a heartbeat's pings).
+   */
+  public Map<String, Totals> regionTotals(long urlId, LocalDate first, Instant now) {
+    Span span = span(first);
+    Map<String, List<DayFigures>> byRegion = new TreeMap<>();
+    jdbc.sql(REGION_DAYS)
+        .param("id", urlId)
+        .param("first", Date.valueOf(first))
+        .param("closedThrough", span.closedThrough())
+        .param("liveFrom", span.liveFrom())
+        .param("until", Timestamp.from(now))
+        .query(
+            rs -> {
+              String region = rs.getString("region");
+              if (!region.isEmpty()) {
+                byRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(figures(rs, 0));
+              }
+            });
+    Map<String, Totals> totals = new TreeMap<>();
+    byRegion.forEach((region, days) -> totals.put(region, Totals.of(days)));
+    return totals;
+  }
+
+  // Closed days come from the rollups up to the last complete one; later days live.
+  private Span span(LocalDate first) {
+    LocalDate closedThrough = closedThrough();
+    LocalDate liveFrom = closedThrough == null ? first : closedThrough.plusDays(1);
+    if (liveFrom.isBefore(first)) {
+      liveFrom = first;
+    }
+    return new Span(
+        Date.valueOf(closedThrough == null ? LocalDate.EPOCH : closedThrough),
+        Timestamp.from(liveFrom.atStartOfDay(ZoneOffset.UTC).toInstant()));
+  }
+
+  private record Span(Date closedThrough, Timestamp liveFrom) {}
 
   private LocalDate closedThrough() {
     return jdbc.sql("SELECT closed_through FROM daily_rollup_progress")

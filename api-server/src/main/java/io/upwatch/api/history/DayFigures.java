@@ -8,9 +8,11 @@ import java.time.LocalDate;
  *
  * @param urlId the URL
  * @param day the UTC day
- * @param checks checks that day
- * @param failures checks with a 5xx or no response
- * @param responses checks that got a response; the latency percentiles are over these
+ * @param checks slots checked that day (a region's checks, in a region's figures)
+ * @param failures slots down: failed by at least the URL's quorum of regions (with one region, its
+ *     failed checks)
+ * @param responses checks (of every region) that got a response; the latency percentiles are over
+ *     these
  * @param latencyP50Ms median latency of the responses, null without any
  * @param latencyP95Ms 95th percentile latency of the responses, null without any
  */

@@ -44,7 +44,8 @@ public record Totals(long checks, long failures, Double latencyP50Ms, Double lat
     return percent(successes(), checks);
   }
 
-  static Double percent(long part, long whole) {
+  /** A part of a whole as a percentage with two decimals, null when the whole is zero. */
+  public static Double percent(long part, long whole) {
     return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 100.0;
   }
 }

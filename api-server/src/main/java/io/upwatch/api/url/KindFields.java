@@ -11,8 +11,9 @@ import java.lang.annotation.Target;
 
 /**
  * The registration has the fields its kind needs and none it cannot use: a URL and threshold for
- * HTTP, TCP and DNS, a {@code heartbeat} (with its period) and no target, interval or timeout for
- * HEARTBEAT. Each problem is reported on its field, alongside the fields' own constraints.
+ * HTTP, TCP and DNS, a {@code heartbeat} (with its period) and no target, interval, timeout,
+ * regions or quorum for HEARTBEAT. Each problem is reported on its field, alongside the fields' own
+ * constraints.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,6 +42,8 @@ import java.lang.annotation.Target;
             request.heartbeat() != null, "heartbeat", "must not be null (set its periodSeconds)");
         check.that(request.http() == null, "http", "applies to kind HTTP only");
         check.that(request.dns() == null, "dns", "applies to kind DNS only");
+        check.that(request.regions() == null, "regions", MonitorRequests.NO_REGIONS);
+        check.that(request.quorum() == null, "quorum", MonitorRequests.NO_REGIONS);
         check.that(
             request.heartbeat() == null || request.heartbeat().periodSeconds() != null,
             "heartbeat.periodSeconds",

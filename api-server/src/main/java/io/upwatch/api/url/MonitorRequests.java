@@ -11,6 +11,7 @@ final class MonitorRequests {
   static final String NO_INTERVAL = "a heartbeat's period is set as heartbeat.periodSeconds";
   static final String NO_TIMEOUT = "a heartbeat monitor has no timeout";
   static final String ONLY_HEARTBEAT = "is only for kind HEARTBEAT";
+  static final String NO_REGIONS = "a heartbeat's pings come from no region";
 
   private MonitorRequests() {}
 
@@ -20,6 +21,8 @@ final class MonitorRequests {
       require(request.url() == null, "url", NO_TARGET);
       require(request.intervalSeconds() == null, "intervalSeconds", NO_INTERVAL);
       require(request.timeoutSeconds() == null, "timeoutSeconds", NO_TIMEOUT);
+      require(request.regions() == null, "regions", NO_REGIONS);
+      require(request.quorum() == null, "quorum", NO_REGIONS);
     } else {
       require(request.heartbeat() == null, "heartbeat", ONLY_HEARTBEAT);
     }

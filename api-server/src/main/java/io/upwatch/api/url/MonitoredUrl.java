@@ -2,6 +2,7 @@ package io.upwatch.api.url;
 
 import io.upwatch.api.persistence.Timestamped;
 import io.upwatch.common.probe.ProbeSpec;
+import io.upwatch.schema.SlotGrid;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -72,23 +74,46 @@ public class MonitoredUrl extends Timestamped {
   @Column(name = "certificate_expiry_days", nullable = false)
   private int certificateExpiryDays = DEFAULT_CERTIFICATE_EXPIRY_DAYS;
 
-  // The scheduler's cursor: written here only on insert. The scheduler moves it concurrently, so an
-  // entity update would write back the value it loaded and hand an already claimed slot out again;
-  // the API's legitimate moves are relative SQL updates (UrlRepository#moveCursor).
-  @Column(name = "next_check_at", nullable = false, updatable = false)
+  // The regions it is checked from; null: every region of the deployment (UPWATCH_REGIONS), as it
+  // is then. quorum: how many of them must be in breach for an alert; null: a majority of them.
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "regions", columnDefinition = "text[]")
+  private String[] regions;
+
+  @Column(name = "quorum")
+  private Short quorum;
+
+  // A heartbeat's deadline, its next expected ping: written here only on insert, as the missed-ping
+  // pass moves it concurrently (UrlRepository#setDeadline for the API's moves). Null for probed
+  // kinds, whose slots are the grid of interval and phase.
+  @Column(name = "next_check_at", updatable = false)
   private Instant nextCheckAt;
 
-  // Guards API writes against each other only: the scheduler's claim leaves it alone, so a claim
-  // never makes an API write fail.
+  // A probed URL's grid: its slots are the instants whose epoch millisecond is phaseMs modulo the
+  // interval. Only the API writes it; the schedulers read it.
+  @Column(name = "phase_ms", nullable = false)
+  private int phaseMs;
+
+  @Column(name = "paused_at")
+  private Instant pausedAt;
+
+  // Guards API writes against each other; no scheduler writes this row.
   @Version private long version;
 
   protected MonitoredUrl() {}
 
-  MonitoredUrl(long userId, MonitorKind kind, UrlSettings settings, Instant firstCheckAt) {
+  private MonitoredUrl(long userId, MonitorKind kind, UrlSettings settings) {
     this.userId = userId;
     this.kind = kind;
-    this.nextCheckAt = firstCheckAt;
     apply(settings);
+  }
+
+  /**
+   * A probed URL (HTTP, TCP, DNS), first checked one {@link UrlSchedule#LEAD} after {@code now}.
+   */
+  MonitoredUrl(long userId, MonitorKind kind, UrlSettings settings, Instant now) {
+    this(userId, kind, settings);
+    this.phaseMs = phaseOf(UrlSchedule.first(settings.interval(), now));
   }
 
   /**
@@ -98,7 +123,8 @@ public class MonitoredUrl extends Timestamped {
    */
   static MonitoredUrl heartbeat(
       long userId, UrlSettings settings, Duration grace, String pingToken, Instant firstDeadline) {
-    MonitoredUrl url = new MonitoredUrl(userId, MonitorKind.HEARTBEAT, settings, firstDeadline);
+    MonitoredUrl url = new MonitoredUrl(userId, MonitorKind.HEARTBEAT, settings);
+    url.nextCheckAt = firstDeadline;
     url.setGrace(grace);
     url.pingToken = pingToken;
     return url;
@@ -131,8 +157,24 @@ public class MonitoredUrl extends Timestamped {
     return certificateExpiryDays;
   }
 
+  /** Its own regions, or null when it is checked from every region of the deployment. */
+  public List<String> getRegions() {
+    return regions == null ? null : List.of(regions);
+  }
+
+  /** Its own quorum, or null for a majority of its regions. */
+  public Integer getQuorum() {
+    return quorum == null ? null : quorum.intValue();
+  }
+
+  /** Sets its regions (null: every region of the deployment) and quorum (null: a majority). */
+  void setRegions(List<String> regions, Integer quorum) {
+    this.regions = regions == null ? null : regions.toArray(String[]::new);
+    this.quorum = quorum == null ? null : quorum.shortValue();
+  }
+
   /**
-   * Pauses or resumes checks; the cursor stays where the scheduler left it.
+   * Pauses or resumes checks; a probed URL's slots move with {@link #reschedule}.
    *
    * @return whether this resumed a paused URL
    */
@@ -140,6 +182,27 @@ public class MonitoredUrl extends Timestamped {
     boolean resumed = enabled && !this.enabled;
     this.enabled = enabled;
     return resumed;
+  }
+
+  /** A probed URL's schedule as stored: to pass to {@link #reschedule} after changing it. */
+  UrlSchedule schedule() {
+    return new UrlSchedule(new SlotGrid(getInterval(), phaseMs), enabled, pausedAt);
+  }
+
+  /**
+   * Moves a probed URL's slots after its interval or enabled state changed from {@code before} (see
+   * {@link UrlSchedule#changedTo}); heartbeats have no slots.
+   */
+  void reschedule(UrlSchedule before, Instant now) {
+    if (!isHeartbeat()) {
+      UrlSchedule after = before.changedTo(getInterval(), enabled, now);
+      phaseMs = phaseOf(after);
+      pausedAt = after.pausedAt();
+    }
+  }
+
+  private static int phaseOf(UrlSchedule schedule) {
+    return Math.toIntExact(schedule.grid().phaseMs());
   }
 
   UrlSettings settings() {

@@ -2,10 +2,13 @@ package io.upwatch.api.url;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.upwatch.common.probe.DnsQuery;
+import io.upwatch.common.region.DeploymentRegions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * A URL to monitor. The original's body ({@code name}, {@code url}, {@code threshold} as a numeric
@@ -27,6 +30,10 @@ import jakarta.validation.constraints.NotBlank;
  * @param dns for kind DNS: the record type (A, AAAA, CNAME, MX, TXT; default A) and an optional
  *     expected answer
  * @param heartbeat for kind HEARTBEAT: its period and grace
+ * @param regions the regions to check it from (1-16 of the deployment's, UPWATCH_REGIONS); absent
+ *     for every region of the deployment; not for heartbeats
+ * @param quorum how many of its regions must be in breach at once for an alert (1 to their number;
+ *     default a majority); not for heartbeats
  */
 @MonitorTarget
 @Schema(
@@ -45,7 +52,9 @@ public record RegisterUrlRequest(
     MonitorKind kind,
     @Valid HttpCheckSettings http,
     @Valid DnsQuery dns,
-    @Valid HeartbeatRequest heartbeat) {
+    @Valid HeartbeatRequest heartbeat,
+    @Size(max = DeploymentRegions.MAX_REGIONS) List<String> regions,
+    @Min(1) @Max(DeploymentRegions.MAX_REGIONS) Integer quorum) {
 
   /** An HTTP monitor with the original check's settings (the dashboard's form). */
   public RegisterUrlRequest(
@@ -62,6 +71,8 @@ public record RegisterUrlRequest(
         intervalSeconds,
         timeoutSeconds,
         failureWindowSeconds,
+        null,
+        null,
         null,
         null,
         null,

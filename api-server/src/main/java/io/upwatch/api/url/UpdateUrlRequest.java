@@ -2,9 +2,12 @@ package io.upwatch.api.url;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.upwatch.common.probe.DnsQuery;
+import io.upwatch.common.region.DeploymentRegions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * A partial change to a monitored URL: absent fields keep their value.
@@ -21,6 +24,11 @@ import jakarta.validation.constraints.Min;
  * @param http for kind HTTP: replaces the check settings (headers left out keep their stored
  *     values)
  * @param dns for kind DNS: replaces the record type and expected answer
+ * @param regions replaces the regions it is checked from (1-16 of the deployment's); an empty list
+ *     returns it to every region of the deployment; without {@code quorum}, the quorum becomes a
+ *     majority of the new regions; not for heartbeats
+ * @param quorum how many of its regions must be in breach at once (1 to their number); not for
+ *     heartbeats
  */
 @Schema(
     example =
@@ -36,7 +44,9 @@ public record UpdateUrlRequest(
     Boolean enabled,
     @Valid HeartbeatRequest heartbeat,
     @Valid HttpCheckSettings http,
-    @Valid DnsQuery dns) {
+    @Valid DnsQuery dns,
+    @Size(max = DeploymentRegions.MAX_REGIONS) List<String> regions,
+    @Min(1) @Max(DeploymentRegions.MAX_REGIONS) Integer quorum) {
 
   /**
    * Whether this change sets part of the alert rule. Only then is a rule that can never fire

@@ -34,10 +34,12 @@ class UrlController {
 
   private final UrlService urls;
   private final PingUrls pingUrls;
+  private final MonitorRegions regions;
 
-  UrlController(UrlService urls, PingUrls pingUrls) {
+  UrlController(UrlService urls, PingUrls pingUrls, MonitorRegions regions) {
     this.urls = urls;
     this.pingUrls = pingUrls;
+    this.regions = regions;
   }
 
   @Operation(
@@ -53,7 +55,9 @@ class UrlController {
               + " port (`tcp://host:port`), a DNS name with optional `dns` record type and"
               + " expected answer, or nothing (`HEARTBEAT`): its job pings the returned"
               + " `heartbeat.pingUrl`, and each period plus grace without a ping is a failed check"
-              + " (NO_PING).")
+              + " (NO_PING). `regions` (default: every region of the deployment) and `quorum`"
+              + " (default: a majority of them) choose where it is checked from and how many"
+              + " regions must be in breach at once for an alert.")
   @CreatedWithLocation
   @ApiResponse(
       responseCode = "400",
@@ -76,6 +80,13 @@ class UrlController {
                                 """
                                 {"name": "homepage", "url": "https://example.com/", "threshold": 3,
                                  "intervalSeconds": 60}"""),
+                        @ExampleObject(
+                            name = "regions",
+                            summary = "Checked from three regions, alerting when two agree",
+                            value =
+                                """
+                                {"name": "shop", "url": "https://shop.example/", "threshold": 2,
+                                 "regions": ["eu", "us", "ap"], "quorum": 2}"""),
                         @ExampleObject(
                             name = "heartbeat",
                             summary = "An hourly cron job, alerting on the first missed run",
@@ -118,7 +129,9 @@ class UrlController {
       summary = "Change a URL",
       description =
           "Changes the fields sent; absent fields keep their value. A changed alert rule that"
-              + " could never fire is refused with `maxReachableThreshold`.")
+              + " could never fire is refused with `maxReachableThreshold`. New `regions` without"
+              + " a `quorum` take a majority of them; `\"regions\": []` returns the URL to every"
+              + " region of the deployment.")
   @ApiResponse(responseCode = "200", description = "Changed.")
   @ApiResponse(
       responseCode = "400",
@@ -178,6 +191,6 @@ class UrlController {
   }
 
   private UrlResponse response(MonitoredUrl url) {
-    return UrlResponse.from(url, pingUrls);
+    return UrlResponse.from(url, pingUrls, regions);
   }
 }

@@ -25,32 +25,8 @@ interface UrlRepository extends JpaRepository<MonitoredUrl, Long> {
   long countByUserId(long userId);
 
   /**
-   * Moves the schedule cursor relative to the row's current value, which the scheduler may have
-   * advanced since the entity was loaded (the statement waits for a claim holding the row and then
-   * reads its result). Shifting by the change of interval keeps the next slot one new interval
-   * after the last handed-out one; a resumed URL keeps its grid if its next slot is still ahead and
-   * is due at once if that slot passed. Either way the cursor stays at least one interval after
-   * every slot already handed out, so the next claim's slot is a new one.
-   *
-   * @param shiftSeconds new interval minus old interval
-   * @param resumed whether the URL was paused and is resumed
-   */
-  @Modifying
-  @Query(
-      nativeQuery = true,
-      value =
-          """
-          UPDATE urls
-          SET next_check_at = greatest(next_check_at + make_interval(secs => :shiftSeconds),
-                                       CASE WHEN :resumed THEN now() END)
-          WHERE id = :id
-          """)
-  void moveCursor(long id, int shiftSeconds, boolean resumed);
-
-  /**
-   * Sets a heartbeat's deadline, its next expected ping. Absolute, unlike {@link #moveCursor}: no
-   * scheduler hands out a heartbeat's slots, and the missed-ping pass that moves it holds the row
-   * until it commits.
+   * Sets a heartbeat's deadline, its next expected ping. Absolute: the missed-ping pass that moves
+   * it holds the row until it commits.
    */
   @Modifying
   @Query(nativeQuery = true, value = "UPDATE urls SET next_check_at = :deadline WHERE id = :id")

@@ -28,6 +28,12 @@ import java.util.List;
  * @param heartbeat a heartbeat's period, grace and ping URLs; null for other kinds
  * @param http how an HTTP monitor checks (header values hidden); null for other kinds
  * @param dns what a DNS monitor asks; null for other kinds
+ * @param regions the regions it is checked from, in order: its own, else every region of the
+ *     deployment; empty for a heartbeat, whose pings come from no region
+ * @param regionsDefault true when it names no regions of its own and follows the deployment's
+ * @param quorum how many of its regions must be in breach at once for an alert, and fail a slot for
+ *     it to count as down (1 for a heartbeat)
+ * @param quorumDefault true when that is the default, a majority of its regions
  */
 public record UrlResponse(
     long id,
@@ -45,9 +51,13 @@ public record UrlResponse(
     List<String> warnings,
     HeartbeatResponse heartbeat,
     HttpCheckView http,
-    DnsQuery dns) {
+    DnsQuery dns,
+    List<String> regions,
+    boolean regionsDefault,
+    int quorum,
+    boolean quorumDefault) {
 
-  public static UrlResponse from(MonitoredUrl url, PingUrls pingUrls) {
+  public static UrlResponse from(MonitoredUrl url, PingUrls pingUrls, MonitorRegions regions) {
     UrlSettings settings = url.settings();
     boolean ruleCanFire = settings.ruleCanFire();
     ProbeSpec spec = url.checkSpec();
@@ -71,6 +81,10 @@ public record UrlResponse(
             : null,
         url.getKind() == MonitorKind.DNS
             ? (spec == null || spec.dns() == null ? new DnsQuery(null, null) : spec.dns())
-            : null);
+            : null,
+        regions.effective(url),
+        url.getRegions() == null,
+        regions.quorum(url),
+        url.getQuorum() == null);
   }
 }

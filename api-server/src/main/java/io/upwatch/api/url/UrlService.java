@@ -31,14 +31,17 @@ public class UrlService {
   private final ApiProperties properties;
   private final Clock clock;
   private final PingTokens pingTokens;
+  private final MonitorRegions regions;
 
   UrlService(
       UrlRepository urls,
       UserLock userLock,
       ApiProperties properties,
       Clock clock,
-      PingTokens pingTokens) {
+      PingTokens pingTokens,
+      MonitorRegions regions) {
     this.urls = urls;
+    this.regions = regions;
     this.userLock = userLock;
     this.properties = properties;
     this.clock = clock;
@@ -90,13 +93,15 @@ public class UrlService {
       url.applyCheck(
           CheckSpecs.of(kind, request.http(), request.dns(), null),
           request.http() == null ? null : request.http().certificateExpiryDays());
+      regions.register(url, request.regions(), request.quorum());
       return save(url);
     }
     Duration grace =
         seconds(request.heartbeat().graceSeconds(), properties.heartbeat().defaultGrace());
     Instant firstDeadline = clock.instant().plus(settings.interval()).plus(grace);
-    return save(
-        MonitoredUrl.heartbeat(userId, settings, grace, PingToken.generate(), firstDeadline));
+    var url = MonitoredUrl.heartbeat(userId, settings, grace, PingToken.generate(), firstDeadline);
+    regions.register(url, request.regions(), request.quorum());
+    return save(url);
   }
 
   private UrlSettings probedSettings(MonitorKind kind, RegisterUrlRequest request) {
@@ -146,6 +151,7 @@ public class UrlService {
     MonitoredUrl url = get(userId, urlId);
     MonitorRequests.check(url, request);
     UrlSettings current = url.settings();
+    UrlSchedule schedule = url.schedule();
     Integer interval =
         url.isHeartbeat() && request.heartbeat() != null
             ? request.heartbeat().periodSeconds()
@@ -175,16 +181,16 @@ public class UrlService {
           CheckSpecs.of(url.getKind(), request.http(), request.dns(), url.checkSpec()),
           request.http() == null ? null : request.http().certificateExpiryDays());
     }
+    regions.update(url, request.regions(), request.quorum());
     boolean resumed = request.enabled() != null && url.setEnabled(request.enabled());
+    // A new target or timeout is used from the next slot on: making the URL due at once could
+    // check it again right after a slot just handed out.
+    url.reschedule(schedule, clock.instant());
     MonitoredUrl saved = save(url);
     if (url.isHeartbeat()) {
       boolean newRule =
           !changed.interval().equals(current.interval()) || !url.getGrace().equals(grace);
       heartbeatChanged(saved, newRule || resumed);
-    } else {
-      // A new target or timeout is used from the next slot on: making the URL due at once could
-      // check it again right after a slot just handed out.
-      moveCursor(urlId, changed.interval().minus(current.interval()), resumed);
     }
     return saved;
   }
@@ -192,12 +198,12 @@ public class UrlService {
   @Transactional
   public MonitoredUrl setEnabled(long userId, long urlId, boolean enabled) {
     MonitoredUrl url = get(userId, urlId);
+    UrlSchedule schedule = url.schedule();
     boolean resumed = url.setEnabled(enabled);
+    url.reschedule(schedule, clock.instant());
     MonitoredUrl saved = save(url);
     if (url.isHeartbeat()) {
       heartbeatChanged(saved, resumed);
-    } else {
-      moveCursor(urlId, Duration.ZERO, resumed);
     }
     return saved;
   }
@@ -230,14 +236,6 @@ public class UrlService {
       return urls.saveAndFlush(url);
     } catch (DataIntegrityViolationException raced) {
       throw new UrlNameTaken(url.getName());
-    }
-  }
-
-  // Only after the flush: the entity's version check has then confirmed the interval it loaded,
-  // and the row stays locked until commit, so the shift is taken from the right interval.
-  private void moveCursor(long urlId, Duration intervalChange, boolean resumed) {
-    if (!intervalChange.isZero() || resumed) {
-      urls.moveCursor(urlId, Math.toIntExact(intervalChange.toSeconds()), resumed);
     }
   }
 

@@ -31,7 +31,7 @@ public class TestData {
   public void resetDatabase() {
     jdbc.sql("TRUNCATE users, urls, alerts RESTART IDENTITY CASCADE").update();
     jdbc.sql("DELETE FROM checks").update();
-    jdbc.sql("TRUNCATE daily_rollups, daily_rollup_progress").update();
+    jdbc.sql("TRUNCATE daily_rollups, daily_region_rollups, daily_rollup_progress").update();
   }
 
   public long count(String table) {
@@ -40,12 +40,18 @@ public class TestData {
 
   /** Stores a check result as the local worker would. */
   public void check(long urlId, Instant slot, Integer status, String failureKind, int latencyMs) {
+    check(urlId, slot, "test", status, failureKind, latencyMs);
+  }
+
+  /** Stores one region's check result as the local worker would. */
+  public void check(
+      long urlId, Instant slot, String region, Integer status, String failureKind, int latencyMs) {
     boolean success = status != null && status < 500;
     jdbc.sql(
             """
             INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, failure_kind,
-                                success, worker_id, region)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'test-worker', 'test')
+                                success, region)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             urlId,
@@ -54,7 +60,8 @@ public class TestData {
             latencyMs,
             status,
             failureKind,
-            success)
+            success,
+            region)
         .update();
   }
 

@@ -17,6 +17,7 @@ import io.upwatch.api.config.ApiProperties;
 import io.upwatch.api.heartbeat.PingUrls;
 import io.upwatch.api.security.CurrentUser;
 import io.upwatch.api.web.ProblemWriter;
+import io.upwatch.common.region.DeploymentRegions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +32,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /** The URL controllers alone: request validation, mapping and error translation. */
 @WebMvcTest(controllers = {UrlController.class, GomonUrlController.class})
-@Import({ProblemWriter.class, PingUrls.class})
-@EnableConfigurationProperties(ApiProperties.class)
+@Import({ProblemWriter.class, PingUrls.class, MonitorRegions.class})
+@EnableConfigurationProperties({ApiProperties.class, DeploymentRegions.class})
 class UrlControllerTests {
 
   private static final CurrentUser ALICE = new CurrentUser(7, "alice");

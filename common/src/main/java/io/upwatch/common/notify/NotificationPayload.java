@@ -3,6 +3,7 @@ package io.upwatch.common.notify;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a channel is told about an event: the one definition of the JSON body webhook receivers get
@@ -52,7 +53,27 @@ public record NotificationPayload(
   public static NotificationPayload alertEvent(
       String eventId, NotificationEvent event, Alert alert, Url url, Duration onTime) {
     boolean resolved = event == NotificationEvent.ALERT_RESOLVED;
-    Instant occurredAt = resolved ? alert.resolvedAt() : alert.openedAt();
+    return alertEvent(
+        eventId, event, alert, url, onTime, resolved ? alert.resolvedAt() : alert.openedAt());
+  }
+
+  /**
+   * An alert that late results show still open after its resolution was announced: opened again,
+   * detected at {@code detectedAt} (always late), at the slot of its trigger.
+   */
+  public static NotificationPayload alertReopened(
+      String eventId, Alert alert, Url url, Duration onTime, Instant detectedAt) {
+    return alertEvent(eventId, NotificationEvent.ALERT_OPENED, alert, url, onTime, detectedAt);
+  }
+
+  private static NotificationPayload alertEvent(
+      String eventId,
+      NotificationEvent event,
+      Alert alert,
+      Url url,
+      Duration onTime,
+      Instant occurredAt) {
+    boolean resolved = event == NotificationEvent.ALERT_RESOLVED;
     Instant happenedAt = resolved ? alert.resolvedSlot() : alert.triggerSlot();
     Alert told = resolved ? alert : alert.asOpened();
     boolean late = Duration.between(happenedAt, occurredAt).compareTo(onTime) > 0;
@@ -75,6 +96,10 @@ public record NotificationPayload(
    * @param windowSeconds the failure window in seconds
    * @param certificateExpiresAt when the certificate of a {@code CERTIFICATE_EXPIRY} alert expires
    *     (as last seen); null for other kinds
+   * @param regions the regions in breach when an {@code AVAILABILITY} alert opened, in name order
+   *     (empty for a heartbeat, whose pings come from no region); null for other kinds and for
+   *     alerts older than regions
+   * @param quorum how many of the URL's regions had to be in breach; null when {@code regions} is
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Alert(
@@ -87,7 +112,9 @@ public record NotificationPayload(
       int failureCount,
       int threshold,
       int windowSeconds,
-      Instant certificateExpiresAt) {
+      Instant certificateExpiresAt,
+      List<String> regions,
+      Integer quorum) {
 
     /** The alert as its opening tells it: not resolved yet, whatever happened since. */
     Alert asOpened() {
@@ -101,7 +128,9 @@ public record NotificationPayload(
           failureCount,
           threshold,
           windowSeconds,
-          certificateExpiresAt);
+          certificateExpiresAt,
+          regions,
+          quorum);
     }
   }
 
@@ -110,8 +139,10 @@ public record NotificationPayload(
    * it).
    *
    * @param kind what the monitor checks: HTTP, TCP, DNS or HEARTBEAT (whose {@code url} is empty)
+   * @param regions the regions it is checked from, in its own order (empty for a heartbeat); null
+   *     in payloads older than regions
    */
-  public record Url(long id, String name, String url, String kind) {}
+  public record Url(long id, String name, String url, String kind, List<String> regions) {}
 
   /** The channel a test message is for. */
   public record Channel(long id, String name) {}

@@ -33,12 +33,14 @@ public final class GuardedResolver implements SocketAddressResolver {
         new Promise<>() {
           @Override
           public void succeeded(List<InetSocketAddress> addresses) {
-            List<InetSocketAddress> permitted = addresses.stream().filter(policy::permits).toList();
-            if (permitted.isEmpty()) {
-              promise.failed(new ForbiddenTarget(host, addresses));
-            } else {
-              promise.succeeded(permitted);
+            List<InetSocketAddress> permitted;
+            try {
+              permitted = policy.permitted(host, addresses);
+            } catch (ForbiddenTarget forbidden) {
+              promise.failed(forbidden);
+              return;
             }
+            promise.succeeded(permitted);
           }
 
           @Override

@@ -1,12 +1,27 @@
 package io.upwatch.common.outbound;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /** Decides which resolved addresses a check may connect to. */
 @FunctionalInterface
 public interface TargetPolicy {
 
   boolean permits(InetSocketAddress address);
+
+  /**
+   * The resolved addresses of {@code host} that may be reached, in their order.
+   *
+   * @throws ForbiddenTarget when the policy forbids every one of them
+   */
+  default List<InetSocketAddress> permitted(String host, List<InetSocketAddress> resolved)
+      throws ForbiddenTarget {
+    List<InetSocketAddress> permitted = resolved.stream().filter(this::permits).toList();
+    if (permitted.isEmpty()) {
+      throw new ForbiddenTarget(host, resolved);
+    }
+    return permitted;
+  }
 
   /** Public addresses only when {@code blockPrivateTargets}, else every address. */
   static TargetPolicy of(boolean blockPrivateTargets) {

@@ -1,57 +1,65 @@
 package io.upwatch.common.queue;
 
-import java.nio.charset.StandardCharsets;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.XAddArgs;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
-import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import java.util.function.IntFunction;
 
-/** XADD to one stream, trimmed to an approximate MAXLEN unless {@link StreamQueue#UNCAPPED}. */
+/**
+ * XADD to the partitions of one stream, each trimmed to an approximate MAXLEN unless {@link
+ * StreamQueue#UNCAPPED}.
+ */
 final class Appender {
 
-  private final StringRedisTemplate redis;
-  private final byte[] stream;
-  private final XAddOptions cap;
+  /** An entry for one partition's stream. */
+  record Addition(int partition, Map<String, String> fields) {}
 
-  Appender(StringRedisTemplate redis, String stream, long maxLength) {
-    this.redis = redis;
-    this.stream = utf8(stream);
-    this.cap =
-        maxLength == StreamQueue.UNCAPPED
-            ? XAddOptions.none()
-            : XAddOptions.maxlen(maxLength).approximateTrimming(true);
+  private final AsyncBatch batch;
+  private final IntFunction<String> stream;
+  private final long partitionCap;
+
+  /**
+   * @param stream the key of each partition's stream
+   * @param partitionCap approximate cap of each partition's stream, or {@link StreamQueue#UNCAPPED}
+   */
+  Appender(AsyncBatch batch, IntFunction<String> stream, long partitionCap) {
+    this.batch = batch;
+    this.stream = stream;
+    this.partitionCap = partitionCap;
   }
 
-  /** Adds every entry in one pipelined round trip, or throws: then none may be assumed added. */
-  void add(List<Map<String, String>> entries) {
-    if (entries.isEmpty()) {
+  /** Adds every entry, all in flight at once, or throws: then none may be assumed added. */
+  void add(List<Addition> additions) {
+    if (additions.isEmpty()) {
       return;
     }
-    redis.executePipelined(
-        (RedisCallback<Object>)
-            connection -> {
-              for (var fields : entries) {
-                connection.streamCommands().xAdd(record(fields), cap);
-              }
-              return null;
-            });
+    batch.run(
+        commands -> {
+          List<RedisFuture<String>> replies = new ArrayList<>(additions.size());
+          for (Addition addition : additions) {
+            replies.add(
+                commands.xadd(
+                    AsyncBatch.utf8(stream.apply(addition.partition())),
+                    cap(),
+                    raw(addition.fields())));
+          }
+          return replies;
+        });
   }
 
-  void add(Map<String, String> fields) {
-    redis.execute((RedisCallback<Object>) c -> c.streamCommands().xAdd(record(fields), cap));
+  private XAddArgs cap() {
+    XAddArgs args = new XAddArgs();
+    return partitionCap == StreamQueue.UNCAPPED
+        ? args
+        : args.maxlen(partitionCap).approximateTrimming();
   }
 
-  private MapRecord<byte[], byte[], byte[]> record(Map<String, String> fields) {
+  private static Map<byte[], byte[]> raw(Map<String, String> fields) {
     Map<byte[], byte[]> raw = new LinkedHashMap<>();
-    fields.forEach((k, v) -> raw.put(utf8(k), utf8(v)));
-    return StreamRecords.newRecord().in(stream).ofMap(raw);
-  }
-
-  private static byte[] utf8(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
+    fields.forEach((k, v) -> raw.put(AsyncBatch.utf8(k), AsyncBatch.utf8(v)));
+    return raw;
   }
 }

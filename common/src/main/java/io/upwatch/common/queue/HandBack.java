@@ -1,13 +1,12 @@
 package io.upwatch.common.queue;
 
+import io.lettuce.core.ScriptOutputType;
+import io.upwatch.common.redis.BoundedCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import java.util.function.IntFunction;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -15,7 +14,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * once: it claims them for itself again, backdated past any lease, so that the next reclaim pass of
  * another worker (XAUTOCLAIM, min-idle = its lease) takes them. The entries keep their stream ids,
  * fields and task ids, and stay pending throughout, so nothing is lost or published twice. A
- * hand-back does not count as a delivery, or restarts alone would dead-letter tasks.
+ * hand-back does not count as a delivery, or restarts alone would dead-letter tasks. One script per
+ * partition, all in flight at once.
  */
 final class HandBack {
 
@@ -42,39 +42,43 @@ final class HandBack {
           """,
           Long.class);
 
-  private final StringRedisTemplate redis;
-  private final String stream;
+  private final AsyncBatch batch;
+  private final IntFunction<String> stream;
+  private final int partitions;
   private final String group;
 
-  HandBack(StringRedisTemplate redis, String stream, String group) {
-    this.redis = redis;
+  HandBack(AsyncBatch batch, IntFunction<String> stream, int partitions, String group) {
+    this.batch = batch;
     this.stream = stream;
+    this.partitions = partitions;
     this.group = group;
   }
 
   /**
    * Hands back every entry pending on {@code consumer} but the {@code running} ones; returns how
-   * many. At most {@code max} in one call: any more wait for their lease.
+   * many. At most {@code max} per partition in one call: any more wait for their lease.
    */
-  long handBack(String consumer, Set<String> running, int max) {
-    List<String> args = new ArrayList<>();
-    args.add(group);
-    args.add(consumer);
-    args.add(Integer.toString(max));
-    args.add(Long.toString(IDLE.toMillis()));
-    args.addAll(running);
-    try {
-      Long handed =
-          CompletableFuture.supplyAsync(
-                  () -> redis.execute(SCRIPT, List.of(stream), args.toArray()),
-                  call -> Thread.ofVirtual().name("hand-back").start(call))
-              .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-              .join();
-      return handed == null ? 0 : handed;
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
+  long handBack(String consumer, Set<EntryRef> running, int max) {
+    List<AsyncBatch.ScriptCall> calls = new ArrayList<>(partitions);
+    for (int partition = 0; partition < partitions; partition++) {
+      List<String> args = new ArrayList<>();
+      args.add(group);
+      args.add(consumer);
+      args.add(Integer.toString(max));
+      args.add(Long.toString(IDLE.toMillis()));
+      for (EntryRef entry : running) {
+        if (entry.partition() == partition) {
+          args.add(entry.id().getValue());
+        }
+      }
+      calls.add(new AsyncBatch.ScriptCall(List.of(stream.apply(partition)), args));
     }
+    return BoundedCall.within(
+        TIMEOUT,
+        "hand-back",
+        () ->
+            batch.<Long>eval(SCRIPT, ScriptOutputType.INTEGER, calls).stream()
+                .mapToLong(Long::longValue)
+                .sum());
   }
 }

@@ -1,16 +1,21 @@
 package io.upwatch.common.queue;
 
+import io.lettuce.core.ScriptOutputType;
 import io.upwatch.common.Streams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * One round trip for a batch of results: a script adds every result to the result stream and only
- * then acknowledges the tasks. If an add fails the script stops there, so no task is acknowledged
- * without its result (results added before the failure are published again after the lease).
+ * One round trip for a batch of results: per partition, a script adds every result to the
+ * partition's result stream and only then acknowledges the tasks in the partition's task stream
+ * (both under the partition's hash tag, so one slot on a cluster). If an add fails the script stops
+ * there, so no task is acknowledged without its result (results added before the failure are
+ * published again after the lease). The partitions' scripts run at once; a failure in any fails the
+ * batch, the other partitions' results having been published and their tasks acknowledged.
  */
 final class PublishAndAcknowledge {
 
@@ -30,25 +35,34 @@ final class PublishAndAcknowledge {
           """,
           Long.class);
 
-  private final StringRedisTemplate redis;
-  private final long maxLength;
+  private final AsyncBatch batch;
+  private final long partitionCap;
 
-  PublishAndAcknowledge(StringRedisTemplate redis, long maxLength) {
-    this.redis = redis;
-    this.maxLength = maxLength;
+  /**
+   * @param partitionCap approximate cap of each partition's result stream, or {@link
+   *     StreamQueue#UNCAPPED} where it is not known (then this refuses to publish)
+   */
+  PublishAndAcknowledge(AsyncBatch batch, long partitionCap) {
+    this.batch = batch;
+    this.partitionCap = partitionCap;
   }
 
-  void run(List<ResultQueue.Answer> answers) {
-    if (maxLength == StreamQueue.UNCAPPED) {
+  /**
+   * @param taskStream the key of each partition's task stream the answered tasks are in
+   */
+  void run(List<ResultQueue.Answer> answers, IntFunction<String> taskStream) {
+    if (partitionCap == StreamQueue.UNCAPPED) {
       // MAXLEN ~ 0 would trim the stream to nothing: only a publisher that knows the cap publishes.
       throw new IllegalStateException("The result stream's cap is not configured here");
     }
-    List<String> args = new ArrayList<>();
-    args.add(Long.toString(maxLength));
-    args.add(Streams.MONITORING_GROUP);
+    Map<Integer, List<String>> argsByPartition = new TreeMap<>();
     for (var answer : answers) {
+      List<String> args =
+          argsByPartition.computeIfAbsent(
+              answer.task().partition(),
+              p -> new ArrayList<>(List.of(Long.toString(partitionCap), Streams.MONITORING_GROUP)));
       Map<String, String> fields = answer.result().toFields();
-      args.add(answer.task().getValue());
+      args.add(answer.task().id().getValue());
       args.add(Integer.toString(fields.size()));
       fields.forEach(
           (name, value) -> {
@@ -56,6 +70,12 @@ final class PublishAndAcknowledge {
             args.add(value);
           });
     }
-    redis.execute(SCRIPT, List.of(Streams.RESULTS, Streams.TASKS), args.toArray());
+    List<AsyncBatch.ScriptCall> calls = new ArrayList<>(argsByPartition.size());
+    argsByPartition.forEach(
+        (partition, args) ->
+            calls.add(
+                new AsyncBatch.ScriptCall(
+                    List.of(Streams.results(partition), taskStream.apply(partition)), args)));
+    batch.eval(SCRIPT, ScriptOutputType.INTEGER, calls);
   }
 }

@@ -3,57 +3,67 @@ package io.upwatch.common.queue;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.Streams;
 import java.util.List;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The result stream: monitoring workers publish check results, each acknowledging its task in the
- * same call; local workers read them in their group, reclaim those stopped workers left, and
- * dead-letter those that cannot be stored. The API server and the local workers' missed-ping pass
- * publish heartbeat results to it too, so every kind is stored and alerted on by one path.
+ * The result stream: monitoring workers publish check results, each to its task's partition and
+ * acknowledging the task in the same call; local workers read them in their group from every
+ * partition, reclaim those stopped workers left, and dead-letter those that cannot be stored. The
+ * API server and the local workers' missed-ping pass publish heartbeat results to their URL's
+ * partition, so every kind is stored and alerted on by one path.
  */
 public class ResultQueue extends StreamQueue {
 
   /** A check's result, and the task entry it answers. */
-  public record Answer(RecordId task, CheckResult result) {}
+  public record Answer(EntryRef task, CheckResult result) {}
 
+  private final QueuePartitions partitions;
   private final PublishAndAcknowledge publishAndAcknowledge;
 
   /**
-   * @param maxLength approximate cap of the stream when publishing, or {@link #UNCAPPED}
+   * @param maxLength approximate cap of the stream, all partitions together, when publishing, or
+   *     {@link #UNCAPPED}
    * @param deadLettersMaxLength approximate cap of the dead-letter stream, or {@link #UNCAPPED}
    */
-  public ResultQueue(StringRedisTemplate redis, long maxLength, long deadLettersMaxLength) {
+  public ResultQueue(
+      StringRedisTemplate redis,
+      QueuePartitions partitions,
+      long maxLength,
+      long deadLettersMaxLength) {
     super(
         redis,
-        Streams.RESULTS,
+        partitions,
+        Streams::results,
+        Streams::resultDeadLetters,
         Streams.INGESTION_GROUP,
-        Streams.RESULT_DEAD_LETTERS,
         maxLength,
         deadLettersMaxLength);
-    this.publishAndAcknowledge = new PublishAndAcknowledge(redis, maxLength);
+    this.partitions = partitions;
+    this.publishAndAcknowledge = new PublishAndAcknowledge(batch(), partitionCap(maxLength));
   }
 
   /**
-   * Publishes results that answer no task (a heartbeat's pings and missed periods), in one round
-   * trip; throws if that failed, in which case some may be published.
+   * Publishes results that answer no task (a heartbeat's pings and missed periods), all in flight
+   * at once; throws if that failed, in which case some may be published.
    */
   public void publish(List<CheckResult> results) {
-    if (!results.isEmpty()) {
-      add(results.stream().map(CheckResult::toFields).toList());
-    }
+    add(
+        results.stream()
+            .map(r -> new Appender.Addition(partitions.of(r.id().urlId()), r.toFields()))
+            .toList());
   }
 
-  /** Publishes one result that answers no task (a heartbeat's ping), in one round trip. */
+  /** Publishes one result that answers no task (a heartbeat's ping). */
   public void publish(CheckResult result) {
-    add(result.toFields());
+    publish(List.of(result));
   }
 
   /**
-   * Publishes every result and then acknowledges its task in the task stream, in one round trip;
-   * throws if that failed, in which case some results may be published and no task acknowledged.
+   * Publishes every result and then acknowledges its task in {@code tasks}, one script per
+   * partition, all in flight at once; throws if that failed, in which case some results may be
+   * published and some tasks acknowledged, but never a task without its result.
    */
-  public void publishAndAcknowledge(List<Answer> answers) {
-    publishAndAcknowledge.run(answers);
+  public void publishAndAcknowledge(List<Answer> answers, TaskQueue tasks) {
+    publishAndAcknowledge.run(answers, tasks::key);
   }
 }

@@ -49,6 +49,19 @@ public record DeploymentRegions(@DefaultValue(DeploymentRegions.DEFAULT) List<St
     return own == null || own.isEmpty() ? regions : own;
   }
 
+  /**
+   * How many of a URL's regions must be in breach for an availability alert: its own quorum when it
+   * set one, else a majority of its regions, and never more than it has regions (a quorum stored
+   * before the deployment lost regions is capped).
+   *
+   * @param own the URL's own regions, or null or empty for every region here
+   * @param quorum the URL's own quorum, or null for a majority
+   */
+  public int quorumOf(List<String> own, Integer quorum) {
+    int count = of(own).size();
+    return quorum == null ? majorityOf(count) : Math.clamp(quorum, 1, count);
+  }
+
   /** How many of {@code regionCount} regions must be in breach when a URL sets no quorum. */
   public static int majorityOf(int regionCount) {
     return regionCount / 2 + 1;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +25,12 @@ class NotificationPayloadsTests {
           3,
           2,
           300,
-          null);
+          null,
+          List.of("eu", "us"),
+          2);
   private static final NotificationPayload.Url URL =
-      new NotificationPayload.Url(7, "shop", "https://shop.example/health", "HTTP");
+      new NotificationPayload.Url(
+          7, "shop", "https://shop.example/health", "HTTP", List.of("eu", "us", "ap"));
 
   @Test
   void openingHasExactlyTheDocumentedFieldsWithMillisecondTimesAndNullResolution() {
@@ -58,8 +62,15 @@ class NotificationPayloadsTests {
             "resolvedSlot",
             "failureCount",
             "threshold",
-            "windowSeconds");
+            "windowSeconds",
+            "regions",
+            "quorum");
     assertThat(alert.path("resolvedAt").isNull()).isTrue();
+    assertThat(alert.path("regions").toString()).isEqualTo("[\"eu\",\"us\"]");
+    assertThat(alert.path("quorum").asInt()).isEqualTo(2);
+    assertThat(json.path("url").propertyNames())
+        .containsExactlyInAnyOrder("id", "name", "url", "kind", "regions");
+    assertThat(json.path("url").path("regions").size()).isEqualTo(3);
     assertThat(alert.path("resolvedSlot").isNull()).isTrue();
     assertThat(alert.path("windowSeconds").asInt()).isEqualTo(300);
     assertThat(json.path("url").path("url").asString()).isEqualTo("https://shop.example/health");
@@ -90,6 +101,49 @@ class NotificationPayloadsTests {
                     Duration.ofMillis(8))
                 .detectedLate())
         .isFalse();
+  }
+
+  @Test
+  void aReopeningIsAnOpeningDetectedWhenLateResultsShowedIt() {
+    Instant detected = SLOT.plusSeconds(3700);
+    NotificationPayload reopened =
+        NotificationPayload.alertReopened(
+            "alert-42-opened-1", RESOLVED_ALERT, URL, Duration.ofSeconds(65), detected);
+
+    assertThat(reopened.event()).isEqualTo(NotificationEvent.ALERT_OPENED);
+    assertThat(reopened.occurredAt()).isEqualTo(detected);
+    assertThat(reopened.happenedAt()).isEqualTo(SLOT);
+    assertThat(reopened.detectedLate()).isTrue();
+    assertThat(reopened.alert().resolvedAt()).isNull();
+  }
+
+  @Test
+  void certificateAlertsNameNoRegions() {
+    var certificate =
+        new NotificationPayload.Alert(
+            43,
+            "CERTIFICATE_EXPIRY",
+            SLOT,
+            null,
+            SLOT,
+            null,
+            0,
+            14,
+            0,
+            SLOT.plusSeconds(86_400),
+            null,
+            null);
+    JsonNode alert =
+        json(NotificationPayload.alertEvent(
+                "alert-43-opened",
+                NotificationEvent.ALERT_OPENED,
+                certificate,
+                URL,
+                Duration.ofSeconds(65)))
+            .path("alert");
+
+    assertThat(alert.path("regions").isNull()).isTrue();
+    assertThat(alert.path("quorum").isNull()).isTrue();
   }
 
   @Test

@@ -1,29 +1,57 @@
 package io.upwatch.common.queue;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.upwatch.testing.LocalRedisCluster;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The local Redis, database {@code SPRING_DATA_REDIS_DATABASE} (15 unless set), so that checkouts
- * building side by side on one Redis do not flush each other's streams. Flushes only that database.
+ * The Redis the queue tests run on, in either topology: the local server, database {@code
+ * SPRING_DATA_REDIS_DATABASE} (15 unless set, so that checkouts building side by side on one Redis
+ * do not flush each other's streams; flushes only that database), or a local three-node Redis
+ * Cluster ({@link LocalRedisCluster}, all its own).
  */
-final class QueueRedis implements AutoCloseable {
+public final class QueueRedis implements AutoCloseable {
+
+  /** Where the queue runs. */
+  public enum Topology {
+    SINGLE_SERVER,
+    CLUSTER
+  }
 
   private final LettuceConnectionFactory factory;
-  final StringRedisTemplate redis;
+  private final Topology topology;
+  public final StringRedisTemplate redis;
 
-  QueueRedis() {
-    var configuration = new RedisStandaloneConfiguration("127.0.0.1", 6379);
-    configuration.setDatabase(database());
-    factory = new LettuceConnectionFactory(configuration);
+  private QueueRedis(LettuceConnectionFactory factory, Topology topology) {
+    this.factory = factory;
+    this.topology = topology;
     factory.afterPropertiesSet();
     factory.start();
     redis = new StringRedisTemplate(factory);
   }
 
-  void flush() {
+  /** Connects to a Redis of the topology; a cluster test is skipped without redis-server. */
+  public static QueueRedis connect(Topology topology) {
+    if (topology == Topology.SINGLE_SERVER) {
+      var configuration = new RedisStandaloneConfiguration("127.0.0.1", 6379);
+      configuration.setDatabase(database());
+      return new QueueRedis(new LettuceConnectionFactory(configuration), topology);
+    }
+    assumeTrue(LocalRedisCluster.installed(), LocalRedisCluster::skipReason);
+    var cluster = new RedisClusterConfiguration(LocalRedisCluster.get().nodes());
+    return new QueueRedis(new LettuceConnectionFactory(cluster), topology);
+  }
+
+  public void flush() {
+    if (topology == Topology.CLUSTER) {
+      LocalRedisCluster.get().flush();
+      return;
+    }
     redis.execute(
         (RedisCallback<Void>)
             connection -> {

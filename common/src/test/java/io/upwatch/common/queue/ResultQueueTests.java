@@ -1,29 +1,46 @@
 package io.upwatch.common.queue;
 
+import static io.upwatch.common.queue.StreamQueueTests.NO_WAIT;
+import static io.upwatch.common.queue.StreamQueueTests.PARTITIONS;
+import static io.upwatch.common.queue.StreamQueueTests.task;
+import static io.upwatch.common.queue.StreamQueueTests.urlIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.upwatch.common.CheckResult;
-import io.upwatch.common.CheckTask;
+import io.upwatch.common.FailureKind;
 import io.upwatch.common.TaskId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Publishing results, which acknowledges their tasks, against the local Redis. */
+/**
+ * Publishing results, which acknowledges their tasks in the same script per partition, on a single
+ * Redis and on a three-node Redis Cluster (where a script touching two slots would be refused).
+ */
+@ParameterizedClass
+@EnumSource(QueueRedis.Topology.class)
 class ResultQueueTests {
 
-  private static final Duration NO_WAIT = Duration.ofMillis(10);
+  @Parameter QueueRedis.Topology topology;
 
   private QueueRedis redis;
+  private TaskQueue tasks;
+  private ResultQueue results;
 
   @BeforeEach
   void connect() {
-    redis = new QueueRedis();
+    redis = QueueRedis.connect(topology);
     redis.flush();
+    tasks = new TaskQueue(redis.redis, PARTITIONS, "eu", 1000, StreamQueue.UNCAPPED);
+    tasks.ensureGroup();
+    results = new ResultQueue(redis.redis, PARTITIONS, 1000, StreamQueue.UNCAPPED);
+    results.ensureGroup();
   }
 
   @AfterEach
@@ -33,32 +50,58 @@ class ResultQueueTests {
   }
 
   @Test
-  void publishingResultsAcknowledgesTheirTasks() {
-    var tasks = new TaskQueue(redis.redis, 1000, StreamQueue.UNCAPPED);
-    tasks.ensureGroup();
-    var task =
-        new CheckTask(
-            new TaskId(1, Instant.ofEpochMilli(60_000)), "http://x/", Duration.ofSeconds(1));
-    tasks.publish(List.of(task));
-    var entry = tasks.readNew("worker", 1, NO_WAIT).getFirst();
-    var result =
-        new CheckResult(task.id(), Instant.ofEpochMilli(61_000), 5, 200, null, "worker", "r");
-    var results = new ResultQueue(redis.redis, 1000, StreamQueue.UNCAPPED);
-    results.ensureGroup();
+  void publishingResultsAcknowledgesTheirTasksEachInItsPartition() {
+    var published = List.of(task(urlIn(0, 1)), task(urlIn(2, 1)), task(urlIn(2, 2)));
+    tasks.publish(published);
+    var entries = tasks.readNew("worker", 10, NO_WAIT);
+    List<ResultQueue.Answer> answers =
+        entries.stream()
+            .map(
+                e ->
+                    new ResultQueue.Answer(
+                        e.ref(), result(io.upwatch.common.CheckTask.fromFields(e.fields()).id())))
+            .toList();
 
-    results.publishAndAcknowledge(List.of(new ResultQueue.Answer(entry.id(), result)));
+    results.publishAndAcknowledge(answers, tasks);
 
     assertThat(tasks.readPending("worker", 10)).isEmpty();
-    assertThat(results.readNew("ingest", 10, NO_WAIT))
+    var stored = results.readNew("ingest", 10, NO_WAIT);
+    assertThat(stored)
         .extracting(e -> CheckResult.fromFields(e.fields()))
-        .containsExactly(result);
+        .containsExactlyInAnyOrderElementsOf(
+            answers.stream().map(ResultQueue.Answer::result).toList());
+    assertThat(stored)
+        .allSatisfy(
+            e ->
+                assertThat(e.partition())
+                    .isEqualTo(PARTITIONS.of(CheckResult.fromFields(e.fields()).id().urlId())));
+  }
+
+  @Test
+  void resultsThatAnswerNoTaskGoToTheirUrlsPartition() {
+    var pings =
+        List.of(
+            result(new TaskId(urlIn(1, 1), Instant.ofEpochMilli(1))),
+            result(new TaskId(urlIn(3, 1), Instant.ofEpochMilli(2))));
+
+    results.publish(pings);
+    results.publish(result(new TaskId(urlIn(3, 2), Instant.ofEpochMilli(3))));
+
+    var stored = results.readNew("ingest", 10, NO_WAIT);
+    assertThat(stored).extracting(StreamEntry::partition).containsExactlyInAnyOrder(1, 3, 3);
   }
 
   @Test
   void aQueueThatDoesNotKnowTheCapRefusesToPublish() {
-    var consumerEnd = new ResultQueue(redis.redis, StreamQueue.UNCAPPED, StreamQueue.UNCAPPED);
+    var consumerEnd =
+        new ResultQueue(redis.redis, PARTITIONS, StreamQueue.UNCAPPED, StreamQueue.UNCAPPED);
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> consumerEnd.publishAndAcknowledge(List.of()));
+        .isThrownBy(() -> consumerEnd.publishAndAcknowledge(List.of(), tasks));
+  }
+
+  private static CheckResult result(TaskId id) {
+    return new CheckResult(
+        id, Instant.ofEpochMilli(61_000), 5, 503, FailureKind.STATUS, "worker", "eu");
   }
 }

@@ -42,6 +42,16 @@ class DeploymentRegionsTests {
     assertThat(DeploymentRegions.majorityOf(4)).isEqualTo(3);
   }
 
+  @Test
+  void aUrlsQuorumIsItsOwnOrAMajorityOfItsRegionsAndNeverMoreThanItHas() {
+    DeploymentRegions regions = bind(Map.of("upwatch.regions", "eu,us,ap"));
+    assertThat(regions.quorumOf(null, null)).isEqualTo(2);
+    assertThat(regions.quorumOf(List.of("eu"), null)).isEqualTo(1);
+    assertThat(regions.quorumOf(List.of("eu", "us"), 1)).isEqualTo(1);
+    assertThat(regions.quorumOf(null, 3)).isEqualTo(3);
+    assertThat(regions.quorumOf(List.of("eu", "us"), 3)).isEqualTo(2);
+  }
+
   private static DeploymentRegions bind(Map<String, String> properties) {
     return new Binder(new MapConfigurationPropertySource(properties))
         .bindOrCreate("upwatch", DeploymentRegions.class);

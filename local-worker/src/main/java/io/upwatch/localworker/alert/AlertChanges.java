@@ -11,12 +11,16 @@ import java.util.List;
  *
  * @param corrected stored alerts whose trigger, count or resolution changed, with the new values
  * @param resolved ids of stored alerts that were open and are now resolved (a subset of corrected)
+ * @param reopened ids of stored alerts that were resolved and are open again (a subset of
+ *     corrected): with regions, a failure learned late can keep a quorum at the slot where the
+ *     alert had resolved
  * @param added alerts to insert
  * @param withdrawn stored alerts to delete
  */
 record AlertChanges(
     List<Correction> corrected,
     List<Long> resolved,
+    List<Long> reopened,
     List<AlertSpan> added,
     List<StoredAlert> withdrawn) {
 
@@ -31,6 +35,7 @@ record AlertChanges(
   static AlertChanges between(List<StoredAlert> stored, List<AlertSpan> computed) {
     List<Correction> corrected = new ArrayList<>();
     List<Long> resolved = new ArrayList<>();
+    List<Long> reopened = new ArrayList<>();
     List<AlertSpan> added = new ArrayList<>();
     List<StoredAlert> withdrawn = new ArrayList<>();
     int i = 0;
@@ -43,6 +48,8 @@ record AlertChanges(
           corrected.add(new Correction(s, c));
           if (s.span().isOpen() && !c.isOpen()) {
             resolved.add(s.id());
+          } else if (!s.span().isOpen() && c.isOpen()) {
+            reopened.add(s.id());
           }
         }
         i++;
@@ -55,7 +62,24 @@ record AlertChanges(
         j++;
       }
     }
-    return new AlertChanges(corrected, resolved, added, withdrawn);
+    return new AlertChanges(corrected, resolved, reopened, added, withdrawn);
+  }
+
+  /** The changes of several histories (one URL's regions) together. */
+  static AlertChanges concat(List<AlertChanges> parts) {
+    List<Correction> corrected = new ArrayList<>();
+    List<Long> resolved = new ArrayList<>();
+    List<Long> reopened = new ArrayList<>();
+    List<AlertSpan> added = new ArrayList<>();
+    List<StoredAlert> withdrawn = new ArrayList<>();
+    for (AlertChanges part : parts) {
+      corrected.addAll(part.corrected);
+      resolved.addAll(part.resolved);
+      reopened.addAll(part.reopened);
+      added.addAll(part.added);
+      withdrawn.addAll(part.withdrawn);
+    }
+    return new AlertChanges(corrected, resolved, reopened, added, withdrawn);
   }
 
   boolean isEmpty() {

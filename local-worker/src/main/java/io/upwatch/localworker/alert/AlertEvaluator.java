@@ -14,15 +14,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the stored alerts equal to the alert rule ({@link AlertRule}) applied to the stored checks.
- * For each URL with new checks it finds the earliest new check that can change the history, locks
- * the URL, replays the rule from there over the stored checks and corrects the alert rows, so the
+ * Keeps the stored alerts equal to the alert rule applied to the stored checks: the threshold in
+ * window per region ({@link AlertRule}), then the quorum of regions ({@link QuorumRule}). For each
+ * URL with new checks it locks the URL, finds what the new checks can change ({@link UrlReplay}),
+ * replays the rule from there over the stored checks and corrects the breach and alert rows, so the
  * alerts are the same whatever the order, batching, duplication or worker the results come through:
  * an outage learned late still opens (and resolves) its alert. Runs in the caller's transaction,
  * the one that stored the checks, and records the notifications of what changed in it.
@@ -33,27 +33,39 @@ public class AlertEvaluator {
   private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
 
   private final AlertStore store;
+  private final BreachStore breaches;
   private final NotificationOutbox outbox;
   private final Clock clock;
   private final Counter opened;
   private final Counter resolved;
   private final Counter corrected;
   private final Counter withdrawn;
+  private final Counter reopened;
+  private final ForeignRegionChecks foreign;
 
-  AlertEvaluator(AlertStore store, NotificationOutbox outbox, Clock clock, MeterRegistry registry) {
+  AlertEvaluator(
+      AlertStore store,
+      BreachStore breaches,
+      NotificationOutbox outbox,
+      Clock clock,
+      MeterRegistry registry) {
     this.store = store;
+    this.breaches = breaches;
     this.outbox = outbox;
     this.clock = clock;
     this.opened = alerts(registry, "opened");
     this.resolved = alerts(registry, "resolved");
     this.corrected = alerts(registry, "corrected");
     this.withdrawn = alerts(registry, "withdrawn");
+    this.reopened = alerts(registry, "reopened");
+    this.foreign = new ForeignRegionChecks(registry, clock);
   }
 
   private static Counter alerts(MeterRegistry registry, String event) {
     return Counter.builder("upwatch.alerts")
         .description(
-            "Alert changes by event: opened, resolved, or corrected or withdrawn after late results")
+            "Alert changes by event: opened, resolved, or corrected, reopened or withdrawn after"
+                + " late results")
         .tag("event", event)
         .register(registry);
   }
@@ -70,75 +82,45 @@ public class AlertEvaluator {
     for (CheckResult result : results) {
       fresh
           .computeIfAbsent(result.id().urlId(), id -> new ArrayList<>())
-          .add(new CheckPoint(result.id().slot(), result.success()));
+          .add(
+              new CheckPoint(
+                  result.region() == null ? AlertStore.NO_REGION : result.region(),
+                  result.id().slot(),
+                  result.success()));
     }
     Map<Long, MonitoredUrlRule> urls = store.lock(fresh.keySet().toArray(Long[]::new));
+    Map<Long, List<CheckPoint>> counted = new HashMap<>();
     Map<Long, Instant> since = new HashMap<>();
-    urls.forEach((id, url) -> since.put(id, earliest(fresh.get(id)).minus(url.rule().window())));
-    Map<Long, List<StoredAlert>> stored = since.isEmpty() ? Map.of() : store.alerts(since);
-
-    Map<Long, Instant> replayFrom = new LinkedHashMap<>();
-    urls.keySet()
-        .forEach(
-            id ->
-                firstChange(fresh.get(id), stored.getOrDefault(id, List.of()))
-                    .ifPresent(slot -> replayFrom.put(id, slot)));
-    if (replayFrom.isEmpty()) {
+    urls.forEach(
+        (id, url) -> {
+          List<CheckPoint> ours = foreign.keepOwn(url, fresh.get(id));
+          if (!ours.isEmpty()) {
+            counted.put(id, ours);
+            since.put(id, earliest(ours).minus(url.rule().window()));
+          }
+        });
+    if (since.isEmpty()) {
+      return;
+    }
+    Map<Long, AlertStore.StoredHistory> stored = store.history(since);
+    Map<Long, UrlReplay> replays = new LinkedHashMap<>();
+    counted.forEach(
+        (id, checks) -> {
+          var history = stored.getOrDefault(id, new AlertStore.StoredHistory());
+          UrlReplay.plan(urls.get(id), checks, history.breaches(), history.alerts())
+              .ifPresent(replay -> replays.put(id, replay));
+        });
+    if (replays.isEmpty()) {
       return;
     }
     Map<Long, Instant> checksAfter = new HashMap<>();
-    replayFrom.forEach((id, from) -> checksAfter.put(id, from.minus(urls.get(id).rule().window())));
+    replays.forEach((id, replay) -> checksAfter.put(id, replay.checksAfter()));
     Map<Long, List<CheckPoint>> checks = store.checks(checksAfter);
 
     BatchChanges batch = new BatchChanges();
-    replayFrom.forEach(
-        (id, from) ->
-            batch.add(
-                urls.get(id),
-                replay(urls.get(id), from, checks.get(id), stored.getOrDefault(id, List.of()))));
+    replays.forEach(
+        (id, replay) -> batch.add(urls.get(id), replay.replay(checks.getOrDefault(id, List.of()))));
     apply(batch);
-  }
-
-  private static AlertChanges replay(
-      MonitoredUrlRule url, Instant from, List<CheckPoint> checks, List<StoredAlert> alerts) {
-    StoredAlert openAtStart = null;
-    Instant lastResolved = null;
-    List<StoredAlert> fromOn = new ArrayList<>();
-    for (StoredAlert alert : alerts) {
-      AlertSpan span = alert.span();
-      if (span.openAt(from)) {
-        openAtStart = alert;
-        fromOn.add(alert);
-      } else if (!span.trigger().isBefore(from)) {
-        fromOn.add(alert);
-      } else if (span.resolved() != null
-          && (lastResolved == null || span.resolved().isAfter(lastResolved))) {
-        lastResolved = span.resolved();
-      }
-    }
-    List<AlertSpan> computed =
-        url.rule()
-            .replay(
-                checks == null ? List.of() : checks,
-                from,
-                openAtStart == null ? null : openAtStart.span(),
-                lastResolved);
-    return AlertChanges.between(fromOn, computed);
-  }
-
-  /**
-   * The earliest new check that can change the URL's alerts: a failure while no alert is open, or a
-   * success while one is. Others (a failure during an open alert, a success with none open) change
-   * nothing on their own, and the replay from the first one that can still sees them.
-   */
-  private static Optional<Instant> firstChange(List<CheckPoint> fresh, List<StoredAlert> alerts) {
-    return fresh.stream()
-        .filter(
-            check ->
-                check.success()
-                    == alerts.stream().anyMatch(alert -> alert.span().openAt(check.slot())))
-        .map(CheckPoint::slot)
-        .min(Comparator.naturalOrder());
   }
 
   private static Instant earliest(List<CheckPoint> checks) {
@@ -146,6 +128,7 @@ public class AlertEvaluator {
   }
 
   private void apply(BatchChanges batch) {
+    breaches.apply(batch.breachesWithdrawn, batch.breachesCorrected, batch.breachesAdded);
     store.delete(batch.withdrawn.stream().map(UrlStoredAlert::alert).toList());
     store.correct(batch.corrections);
     List<Long> addedIds = store.insert(batch.added);
@@ -155,11 +138,14 @@ public class AlertEvaluator {
         resolvedIds.add(addedIds.get(i));
       }
     }
-    outbox.record(AlertEvent.OPENED, addedIds);
+    List<Long> openedIds = new ArrayList<>(addedIds);
+    openedIds.addAll(batch.reopened);
+    outbox.record(AlertEvent.OPENED, openedIds);
     outbox.record(AlertEvent.RESOLVED, resolvedIds);
     opened.increment(addedIds.size());
     resolved.increment(resolvedIds.size());
-    corrected.increment(batch.corrections.size() - batch.resolved.size());
+    reopened.increment(batch.reopened.size());
+    corrected.increment(batch.corrections.size() - batch.resolved.size() - batch.reopened.size());
     withdrawn.increment(batch.withdrawn.size());
     logChanges(batch, addedIds);
   }
@@ -168,15 +154,19 @@ public class AlertEvaluator {
     Instant now = clock.instant();
     for (int i = 0; i < addedIds.size(); i++) {
       var added = batch.added.get(i);
-      MonitoredUrlRule url = batch.urls.get(added.urlId());
+      MonitoredUrlRule url = added.url();
       AlertSpan span = added.span();
       log.info(
-          "Alert {} opened for url {} '{}' ({}): {} failures in the {} s window exceed threshold {}"
-              + " at slot {} (detected {} s after it)",
+          "Alert {} opened for url {} '{}' ({}): in breach in {} of its regions {} (quorum {}), up to"
+              + " {} failures in the {} s window exceed threshold {} at slot {} (detected {} s"
+              + " after it)",
           addedIds.get(i),
           url.id(),
           url.name(),
           url.target(),
+          span.regions(),
+          url.quorum().regions(),
+          url.quorum().quorum(),
           span.failureCount(),
           url.rule().window().toSeconds(),
           url.rule().threshold(),
@@ -188,9 +178,18 @@ public class AlertEvaluator {
     }
     for (var c : batch.corrections) {
       AlertChanges.Correction correction = c.correction();
-      MonitoredUrlRule url = batch.urls.get(c.urlId());
+      MonitoredUrlRule url = c.url();
       if (correction.stored().span().isOpen() && !correction.span().isOpen()) {
         logResolved(correction.stored().id(), url, correction.span(), now);
+      } else if (!correction.stored().span().isOpen() && correction.span().isOpen()) {
+        log.warn(
+            "Alert {} of url {} '{}' ({}) open again: results that arrived late show a quorum of"
+                + " its regions still in breach at slot {}, where it had resolved",
+            correction.stored().id(),
+            url.id(),
+            url.name(),
+            url.target(),
+            correction.stored().span().resolved());
       } else {
         log.info(
             "Alert {} of url {} '{}' ({}) corrected by results that arrived late: was {}, now {}",
@@ -217,11 +216,13 @@ public class AlertEvaluator {
 
   private static void logResolved(long alertId, MonitoredUrlRule url, AlertSpan span, Instant now) {
     log.info(
-        "Alert {} resolved for url {} '{}' ({}): first success at slot {} (detected {} s after it)",
+        "Alert {} resolved for url {} '{}' ({}): fewer than {} of its regions in breach at slot {}"
+            + " (detected {} s after it)",
         alertId,
         url.id(),
         url.name(),
         url.target(),
+        url.quorum().quorum(),
         span.resolved(),
         Duration.between(span.resolved(), now).toSeconds());
   }
@@ -234,21 +235,27 @@ public class AlertEvaluator {
     final List<UrlStoredAlert> withdrawn = new ArrayList<>();
     final List<AlertStore.UrlCorrection> corrections = new ArrayList<>();
     final List<Long> resolved = new ArrayList<>();
+    final List<Long> reopened = new ArrayList<>();
     final List<AlertStore.UrlAlert> added = new ArrayList<>();
+    final List<StoredAlert> breachesWithdrawn = new ArrayList<>();
+    final List<AlertChanges.Correction> breachesCorrected = new ArrayList<>();
+    final List<BreachStore.New> breachesAdded = new ArrayList<>();
 
-    void add(MonitoredUrlRule url, AlertChanges changes) {
-      if (changes.isEmpty()) {
+    void add(MonitoredUrlRule url, UrlReplay.Changes changes) {
+      AlertChanges regions = changes.breaches();
+      breachesWithdrawn.addAll(regions.withdrawn());
+      breachesCorrected.addAll(regions.corrected());
+      regions.added().forEach(span -> breachesAdded.add(new BreachStore.New(url.id(), span)));
+      AlertChanges alerts = changes.alerts();
+      if (alerts.isEmpty()) {
         return;
       }
       urls.put(url.id(), url);
-      changes.withdrawn().forEach(alert -> withdrawn.add(new UrlStoredAlert(url.id(), alert)));
-      changes
-          .corrected()
-          .forEach(c -> corrections.add(new AlertStore.UrlCorrection(url.id(), c, url.rule())));
-      resolved.addAll(changes.resolved());
-      changes
-          .added()
-          .forEach(span -> added.add(new AlertStore.UrlAlert(url.id(), span, url.rule())));
+      alerts.withdrawn().forEach(alert -> withdrawn.add(new UrlStoredAlert(url.id(), alert)));
+      alerts.corrected().forEach(c -> corrections.add(new AlertStore.UrlCorrection(url, c)));
+      resolved.addAll(alerts.resolved());
+      reopened.addAll(alerts.reopened());
+      alerts.added().forEach(span -> added.add(new AlertStore.UrlAlert(url, span)));
     }
   }
 }

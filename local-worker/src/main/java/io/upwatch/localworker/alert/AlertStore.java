@@ -1,5 +1,7 @@
 package io.upwatch.localworker.alert;
 
+import io.upwatch.common.region.DeploymentRegions;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +21,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class AlertStore {
+
+  /** The region of results that come from none: a heartbeat's pings and missed periods. */
+  static final String NO_REGION = "";
+
+  private static final String HEARTBEAT = "HEARTBEAT";
 
   // Evaluations of one URL take turns on its row here, so each sees every check the previous one
   // stored. A table of its own rather than urls: the scheduler claims urls with SKIP LOCKED and
@@ -31,31 +39,39 @@ class AlertStore {
 
   private static final String LOCK_AND_READ_RULES =
       """
-      SELECT u.id, u.name, u.url, u.threshold, u.failure_window_seconds, u.interval_seconds,
-             u.timeout_ms
+      SELECT u.id, u.name, u.url, u.kind, u.threshold, u.failure_window_seconds,
+             u.interval_seconds, u.timeout_ms, u.regions, u.quorum
       FROM alert_locks l JOIN urls u ON u.id = l.url_id
       WHERE l.url_id = ANY(?)
       ORDER BY l.url_id
       FOR UPDATE OF l
       """;
 
-  private static final String ALERTS =
+  // Alerts and breaches in one round trip: the hot path of a healthy URL reads nothing else.
+  private static final String HISTORY =
       """
-      SELECT a.id, a.url_id, a.trigger_slot, a.failure_count, a.resolved_slot
-      FROM unnest(?::bigint[], ?::bigint[]) AS q(url_id, since_ms)
-      JOIN alerts a ON a.url_id = q.url_id AND a.kind = 'AVAILABILITY'
-      WHERE a.resolved_at IS NULL
-         OR a.resolved_slot > timestamptz 'epoch' + q.since_ms * interval '1 millisecond'
-      ORDER BY a.url_id, a.trigger_slot
+      WITH q AS (
+          SELECT url_id, timestamptz 'epoch' + since_ms * interval '1 millisecond' AS since
+          FROM unnest(?::bigint[], ?::bigint[]) AS q(url_id, since_ms))
+      SELECT FALSE AS breach, a.id, a.url_id, a.trigger_slot, a.failure_count, a.resolved_slot,
+             a.regions
+      FROM q JOIN alerts a ON a.url_id = q.url_id AND a.kind = 'AVAILABILITY'
+      WHERE a.resolved_at IS NULL OR a.resolved_slot > q.since
+      UNION ALL
+      SELECT TRUE, b.id, b.url_id, b.trigger_slot, b.failure_count, b.resolved_slot,
+             ARRAY[b.region::text]
+      FROM q JOIN region_breaches b ON b.url_id = q.url_id
+      WHERE b.resolved_slot IS NULL OR b.resolved_slot > q.since
+      ORDER BY url_id, trigger_slot
       """;
 
   private static final String CHECKS =
       """
-      SELECT c.url_id, c.slot, c.success
+      SELECT c.url_id, c.region, c.slot, c.success
       FROM unnest(?::bigint[], ?::bigint[]) AS q(url_id, after_ms)
       JOIN checks c ON c.url_id = q.url_id
                    AND c.slot > timestamptz 'epoch' + q.after_ms * interval '1 millisecond'
-      ORDER BY c.url_id, c.slot
+      ORDER BY c.url_id, c.slot, c.region
       """;
 
   private static final String DELETE = "DELETE FROM alerts WHERE id = ANY(?)";
@@ -69,35 +85,48 @@ class AlertStore {
           failure_count = c.failure_count,
           threshold = CASE WHEN c.trigger_moved THEN c.threshold ELSE a.threshold END,
           window_seconds = CASE WHEN c.trigger_moved THEN c.window_seconds ELSE a.window_seconds END,
+          quorum = CASE WHEN c.trigger_moved THEN c.quorum ELSE a.quorum END,
+          regions = c.regions::text[],
           resolved_slot = timestamptz 'epoch' + c.resolved_ms * interval '1 millisecond',
           resolved_at = CASE WHEN c.resolved_ms IS NULL THEN NULL
-                             ELSE coalesce(a.resolved_at, greatest(now(), a.opened_at)) END
-      FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::boolean[], ?::int[], ?::int[])
-           AS c(id, trigger_ms, failure_count, resolved_ms, trigger_moved, threshold, window_seconds)
+                             ELSE coalesce(a.resolved_at, greatest(now(), a.opened_at)) END,
+          reopened = a.reopened
+                     + CASE WHEN a.resolved_at IS NOT NULL AND c.resolved_ms IS NULL THEN 1 ELSE 0 END
+      FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::boolean[], ?::int[], ?::int[],
+                  ?::int[], ?::text[])
+           AS c(id, trigger_ms, failure_count, resolved_ms, trigger_moved, threshold, window_seconds,
+                quorum, regions)
       WHERE a.id = c.id
       """;
 
   private static final String INSERT =
       """
       INSERT INTO alerts (url_id, opened_at, resolved_at, failure_count, threshold, window_seconds,
-                          trigger_slot, resolved_slot)
+                          trigger_slot, resolved_slot, quorum, regions)
       SELECT n.url_id, now(), CASE WHEN n.resolved_ms IS NULL THEN NULL ELSE now() END,
              n.failure_count, n.threshold, n.window_seconds,
              timestamptz 'epoch' + n.trigger_ms * interval '1 millisecond',
-             timestamptz 'epoch' + n.resolved_ms * interval '1 millisecond'
-      FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::int[], ?::int[])
-           AS n(url_id, trigger_ms, failure_count, resolved_ms, threshold, window_seconds)
+             timestamptz 'epoch' + n.resolved_ms * interval '1 millisecond',
+             n.quorum, n.regions::text[]
+      FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::int[], ?::int[], ?::int[],
+                  ?::text[])
+           AS n(url_id, trigger_ms, failure_count, resolved_ms, threshold, window_seconds, quorum,
+                regions)
       RETURNING id, url_id, trigger_slot
       """;
 
   private final JdbcClient jdbc;
+  private final DeploymentRegions deployment;
 
-  AlertStore(JdbcClient jdbc) {
+  AlertStore(JdbcClient jdbc, DeploymentRegions deployment) {
     this.jdbc = jdbc;
+    this.deployment = deployment;
   }
 
   /**
-   * Locks the URLs for this transaction and reads their rules; deleted URLs are left out.
+   * Locks the URLs for this transaction and reads their rules; deleted URLs are left out. A URL
+   * without regions of its own is checked from every region of the deployment; a heartbeat's pings
+   * come from no region, so it has the one region {@code ""}, with a quorum of one.
    *
    * @param urlIds distinct ids, in any order
    */
@@ -107,29 +136,40 @@ class AlertStore {
     jdbc.sql(LOCK_AND_READ_RULES)
         .param(urlIds)
         .query(
-            (rs, row) ->
-                new MonitoredUrlRule(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getString("url"),
-                    new AlertRule(
-                        rs.getInt("threshold"),
-                        Duration.ofSeconds(rs.getInt("failure_window_seconds"))),
-                    Duration.ofSeconds(rs.getInt("interval_seconds")),
-                    Duration.ofMillis(rs.getInt("timeout_ms"))))
+            (rs, row) -> {
+              Duration window = Duration.ofSeconds(rs.getInt("failure_window_seconds"));
+              Duration interval = Duration.ofSeconds(rs.getInt("interval_seconds"));
+              return new MonitoredUrlRule(
+                  rs.getLong("id"),
+                  rs.getString("name"),
+                  rs.getString("url"),
+                  new AlertRule(rs.getInt("threshold"), window),
+                  quorum(rs, QuorumRule.lapseOf(window, interval)),
+                  interval,
+                  Duration.ofMillis(rs.getInt("timeout_ms")));
+            })
         .list()
         .forEach(rule -> rules.put(rule.id(), rule));
     return rules;
   }
 
+  private QuorumRule quorum(ResultSet rs, Duration lapse) throws SQLException {
+    if (HEARTBEAT.equals(rs.getString("kind"))) {
+      return new QuorumRule(List.of(NO_REGION), 1, lapse);
+    }
+    List<String> own = regions(rs.getArray("regions"));
+    Integer quorum = rs.getObject("quorum", Integer.class);
+    return new QuorumRule(deployment.of(own), deployment.quorumOf(own, quorum), lapse);
+  }
+
   /**
-   * Per URL, in slot order: its open alert and every alert resolved after {@code since} (the two
-   * partial indexes on open and on resolved alerts serve the two halves).
+   * Per URL, in slot order: its open alert and every alert resolved after {@code since}, and the
+   * same of its regions' breaches (the partial indexes on open and on ended rows serve each half).
    */
-  Map<Long, List<StoredAlert>> alerts(Map<Long, Instant> since) {
-    Map<Long, List<StoredAlert>> alerts = new HashMap<>();
+  Map<Long, StoredHistory> history(Map<Long, Instant> since) {
+    Map<Long, StoredHistory> history = new HashMap<>();
     Bounds bounds = Bounds.of(since);
-    jdbc.sql(ALERTS)
+    jdbc.sql(HISTORY)
         .params(bounds.urlIds(), bounds.millis())
         .query(
             rs -> {
@@ -137,12 +177,14 @@ class AlertStore {
                   new AlertSpan(
                       instant(rs, "trigger_slot"),
                       rs.getInt("failure_count"),
-                      instant(rs, "resolved_slot"));
-              alerts
-                  .computeIfAbsent(rs.getLong("url_id"), id -> new ArrayList<>())
+                      instant(rs, "resolved_slot"),
+                      regions(rs.getArray("regions")));
+              StoredHistory of =
+                  history.computeIfAbsent(rs.getLong("url_id"), id -> new StoredHistory());
+              (rs.getBoolean("breach") ? of.breaches() : of.alerts())
                   .add(new StoredAlert(rs.getLong("id"), span));
             });
-    return alerts;
+    return history;
   }
 
   /** Per URL, in slot order: its checks after {@code after}. */
@@ -155,7 +197,9 @@ class AlertStore {
             rs -> {
               checks
                   .computeIfAbsent(rs.getLong("url_id"), id -> new ArrayList<>())
-                  .add(new CheckPoint(instant(rs, "slot"), rs.getBoolean("success")));
+                  .add(
+                      new CheckPoint(
+                          rs.getString("region"), instant(rs, "slot"), rs.getBoolean("success")));
             });
     return checks;
   }
@@ -179,19 +223,23 @@ class AlertStore {
     Boolean[] moved = new Boolean[n];
     Integer[] thresholds = new Integer[n];
     Integer[] windows = new Integer[n];
+    Integer[] quorums = new Integer[n];
+    String[] regions = new String[n];
     for (int i = 0; i < n; i++) {
       var correction = corrections.get(i).correction();
-      AlertRule rule = corrections.get(i).rule();
+      MonitoredUrlRule url = corrections.get(i).url();
       ids[i] = correction.stored().id();
       triggers[i] = correction.span().trigger().toEpochMilli();
       counts[i] = correction.span().failureCount();
       resolutions[i] = millisOrNull(correction.span().resolved());
       moved[i] = correction.triggerMoved();
-      thresholds[i] = rule.threshold();
-      windows[i] = Math.toIntExact(rule.window().toSeconds());
+      thresholds[i] = url.rule().threshold();
+      windows[i] = Math.toIntExact(url.rule().window().toSeconds());
+      quorums[i] = url.quorum().quorum();
+      regions[i] = arrayLiteral(correction.span().regions());
     }
     jdbc.sql(CORRECT)
-        .params(ids, triggers, counts, resolutions, moved, thresholds, windows)
+        .params(ids, triggers, counts, resolutions, moved, thresholds, windows, quorums, regions)
         .update();
   }
 
@@ -207,19 +255,23 @@ class AlertStore {
     Long[] resolutions = new Long[n];
     Integer[] thresholds = new Integer[n];
     Integer[] windows = new Integer[n];
+    Integer[] quorums = new Integer[n];
+    String[] regions = new String[n];
     for (int i = 0; i < n; i++) {
       AlertSpan span = alerts.get(i).span();
-      AlertRule rule = alerts.get(i).rule();
-      urls[i] = alerts.get(i).urlId();
+      MonitoredUrlRule url = alerts.get(i).url();
+      urls[i] = url.id();
       triggers[i] = span.trigger().toEpochMilli();
       counts[i] = span.failureCount();
       resolutions[i] = millisOrNull(span.resolved());
-      thresholds[i] = rule.threshold();
-      windows[i] = Math.toIntExact(rule.window().toSeconds());
+      thresholds[i] = url.rule().threshold();
+      windows[i] = Math.toIntExact(url.rule().window().toSeconds());
+      quorums[i] = url.quorum().quorum();
+      regions[i] = arrayLiteral(span.regions());
     }
     Map<UrlAlertKey, Long> ids = new HashMap<>();
     jdbc.sql(INSERT)
-        .params(urls, triggers, counts, resolutions, thresholds, windows)
+        .params(urls, triggers, counts, resolutions, thresholds, windows, quorums, regions)
         .query(
             rs -> {
               ids.put(
@@ -227,19 +279,49 @@ class AlertStore {
                   rs.getLong("id"));
             });
     return alerts.stream()
-        .map(a -> ids.get(new UrlAlertKey(a.urlId(), a.span().trigger())))
+        .map(a -> ids.get(new UrlAlertKey(a.url().id(), a.span().trigger())))
         .toList();
   }
 
-  /** A new alert of a URL and the rule that raised it. */
-  record UrlAlert(long urlId, AlertSpan span, AlertRule rule) {}
+  /** A new alert of a URL and the rules that raised it. */
+  record UrlAlert(MonitoredUrlRule url, AlertSpan span) {}
 
-  /** A correction of a URL's stored alert and the rule it was evaluated with. */
-  record UrlCorrection(long urlId, AlertChanges.Correction correction, AlertRule rule) {}
+  /** A correction of a URL's stored alert and the rules it was evaluated with. */
+  record UrlCorrection(MonitoredUrlRule url, AlertChanges.Correction correction) {}
+
+  /** A URL's stored alerts and breaches, each in slot order. */
+  record StoredHistory(List<StoredAlert> alerts, List<StoredAlert> breaches) {
+    StoredHistory() {
+      this(new ArrayList<>(), new ArrayList<>());
+    }
+  }
 
   private record UrlAlertKey(long urlId, Instant trigger) {}
 
-  private record Bounds(Long[] urlIds, Long[] millis) {
+  /**
+   * A list of region labels as a PostgreSQL array literal, to pass lists of different lengths
+   * through one {@code unnest}: labels are letters, digits, '.', '_' and '-', or empty.
+   */
+  static String arrayLiteral(List<String> labels) {
+    return labels.stream()
+        .map(label -> '"' + label + '"')
+        .collect(Collectors.joining(",", "{", "}"));
+  }
+
+  static List<String> regions(Array array) throws SQLException {
+    return array == null ? List.of() : List.of((String[]) array.getArray());
+  }
+
+  static Long millisOrNull(Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  record Bounds(Long[] urlIds, Long[] millis) {
     static Bounds of(Map<Long, Instant> bounds) {
       Long[] ids = new Long[bounds.size()];
       Long[] millis = new Long[bounds.size()];
@@ -250,14 +332,5 @@ class AlertStore {
       }
       return new Bounds(ids, millis);
     }
-  }
-
-  private static Long millisOrNull(Instant instant) {
-    return instant == null ? null : instant.toEpochMilli();
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp timestamp = rs.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }

@@ -8,9 +8,16 @@ import java.time.Duration;
  * @param id the URL's id
  * @param name its name
  * @param target the address it checks
- * @param rule its alert rule now
+ * @param rule the threshold-in-window rule each of its regions is held to now
+ * @param quorum its regions and how many of them must be in breach now
  * @param interval its check interval
  * @param timeout its check timeout
  */
 record MonitoredUrlRule(
-    long id, String name, String target, AlertRule rule, Duration interval, Duration timeout) {}
+    long id,
+    String name,
+    String target,
+    AlertRule rule,
+    QuorumRule quorum,
+    Duration interval,
+    Duration timeout) {}

@@ -16,8 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerName this worker's name in the result stream's consumer group, unique per process;
  *     blank (the default): the host name ({@code HOSTNAME}) and a random suffix, new on every start
  * @param concurrency parallel ingestion loops ({@code LOCAL_WORKER_CONCURRENCY}); 1
- * @param scheduleTick pause between scheduling passes that found nothing due; 200 ms
- * @param claimBatch most URLs claimed by one scheduling pass; 2,000
+ * @param scheduleTick pause between missed-ping passes (heartbeats) that found nothing due; 200 ms
+ * @param scheduleBucket the scheduler hands out time in buckets of this width, each once it has
+ *     ended: a check is handed out at most a bucket (plus a quarter of one, the pace at which
+ *     passes look) after its slot; at most 1 s; 100 ms
+ * @param scheduleLeaseTimeout a scheduler that holds the schedule cursor this long without a word
+ *     to PostgreSQL (a frozen process, a vanished host) loses it, and another local worker hands
+ *     out the time it held; longer than a publish to Redis can take; 10 s
+ * @param claimBatch about how many checks one scheduling pass hands out while it is behind (after
+ *     downtime), and most heartbeats claimed by one missed-ping pass; 2,000
  * @param taskStreamMaxLength approximate cap of the task stream in entries, so Redis memory stays
  *     bounded when no monitoring worker consumes; 1,000,000
  * @param ingestBatch most results stored by one ingestion pass; 1,000
@@ -40,6 +47,8 @@ public record WorkerProperties(
     String consumerName,
     @Min(1) @DefaultValue("1") int concurrency,
     @NotNull @DefaultValue("200ms") Duration scheduleTick,
+    @NotNull @DefaultValue("100ms") Duration scheduleBucket,
+    @NotNull @DefaultValue("10s") Duration scheduleLeaseTimeout,
     @Min(1) @DefaultValue("2000") int claimBatch,
     @Min(1000) @DefaultValue("1000000") long taskStreamMaxLength,
     @Min(1) @DefaultValue("1000") int ingestBatch,
@@ -53,6 +62,11 @@ public record WorkerProperties(
     @DefaultValue("true") boolean autostart) {
 
   public WorkerProperties {
+    if (scheduleBucket.compareTo(Duration.ofMillis(10)) < 0
+        || scheduleBucket.compareTo(Duration.ofSeconds(1)) > 0) {
+      throw new IllegalArgumentException(
+          "upwatch.worker.schedule-bucket must lie between 10ms and 1s: " + scheduleBucket);
+    }
     if (consumerName == null || consumerName.isBlank()) {
       consumerName = defaultConsumerName();
     }

@@ -20,16 +20,16 @@ class CheckWriter {
   private static final String INSERT =
       """
       INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, failure_kind,
-                          success, message, worker_id, region, tls_expires_at)
+                          success, message, region, tls_expires_at)
       SELECT r.url_id,
              timestamptz 'epoch' + r.slot_ms * interval '1 millisecond',
              timestamptz 'epoch' + r.started_ms * interval '1 millisecond',
-             r.latency_ms, r.status, r.kind, r.success, r.message, r.worker, coalesce(r.region, ''),
+             r.latency_ms, r.status, r.kind, r.success, r.message, coalesce(r.region, ''),
              timestamptz 'epoch' + r.tls_ms * interval '1 millisecond'
       FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::int[], ?::text[],
-                  ?::boolean[], ?::text[], ?::text[], ?::text[], ?::bigint[])
-           AS r(url_id, slot_ms, started_ms, latency_ms, status, kind, success, message, worker,
-                region, tls_ms)
+                  ?::boolean[], ?::text[], ?::text[], ?::bigint[])
+           AS r(url_id, slot_ms, started_ms, latency_ms, status, kind, success, message, region,
+                tls_ms)
       ORDER BY r.url_id, r.slot_ms, r.region
       ON CONFLICT DO NOTHING
       RETURNING url_id, slot, region
@@ -55,7 +55,6 @@ class CheckWriter {
     String[] kind = new String[n];
     Boolean[] success = new Boolean[n];
     String[] message = new String[n];
-    String[] worker = new String[n];
     String[] region = new String[n];
     Long[] tls = new Long[n];
     for (int i = 0; i < n; i++) {
@@ -68,14 +67,12 @@ class CheckWriter {
       kind[i] = r.failureKind() == null ? null : r.failureKind().name();
       success[i] = r.success();
       message[i] = r.message();
-      worker[i] = r.workerId();
       region[i] = r.region();
       tls[i] = r.tlsExpiresAt() == null ? null : r.tlsExpiresAt().toEpochMilli();
     }
     Set<StoredKey> stored = new HashSet<>();
     jdbc.sql(INSERT)
-        .params(
-            urlIds, slots, started, latency, status, kind, success, message, worker, region, tls)
+        .params(urlIds, slots, started, latency, status, kind, success, message, region, tls)
         .query(
             rs -> {
               stored.add(

@@ -1,6 +1,8 @@
 package io.upwatch.localworker.ingest;
 
 import io.upwatch.common.CheckResult;
+import io.upwatch.common.queue.EntryRef;
+import io.upwatch.common.queue.ReclaimCursor;
 import io.upwatch.common.queue.Reclaimed;
 import io.upwatch.common.queue.RedisError;
 import io.upwatch.common.queue.ResultQueue;
@@ -17,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.redis.RedisSystemException;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,7 +43,7 @@ class ResultIngestor {
   private final Clock clock;
   private final IngestMetrics metrics;
   private Instant nextTakeOver = Instant.MIN;
-  private String takeOverCursor = Reclaimed.START;
+  private ReclaimCursor takeOverCursor = ReclaimCursor.START;
   private boolean groupReady;
 
   ResultIngestor(
@@ -93,7 +94,7 @@ class ResultIngestor {
       log.trace("No results");
       return false;
     }
-    List<RecordId> ids = records.stream().map(StreamEntry::id).toList();
+    List<EntryRef> ids = records.stream().map(StreamEntry::ref).toList();
     List<Entry> entries = decode(records);
     long started = System.nanoTime();
     try {

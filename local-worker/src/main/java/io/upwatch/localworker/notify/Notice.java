@@ -25,24 +25,54 @@ record Notice(
     String detail =
         "CERTIFICATE_EXPIRY".equals(alert.kind())
             ? certificateDetail(payload.event(), alert)
-            : availabilityDetail(payload.event(), alert, heartbeat);
+            : availabilityDetail(payload.event(), alert, payload.url(), heartbeat);
     // A heartbeat has no target of its own: the headline names its kind instead.
     String target = heartbeat ? "heartbeat" : payload.url().url();
     return new Notice(payload.event(), payload.url().name(), target, detail, occurredAt);
   }
 
   private static String availabilityDetail(
-      NotificationEvent event, NotificationPayload.Alert alert, boolean heartbeat) {
+      NotificationEvent event,
+      NotificationPayload.Alert alert,
+      NotificationPayload.Url url,
+      boolean heartbeat) {
+    // A URL checked from one region reads as before regions existed: naming it adds nothing.
+    boolean regional =
+        url.regions() != null
+            && url.regions().size() > 1
+            && alert.regions() != null
+            && alert.quorum() != null;
     if (event == NotificationEvent.ALERT_RESOLVED) {
+      if (regional) {
+        return "Fewer than "
+            + alert.quorum()
+            + " of its "
+            + url.regions().size()
+            + " regions are in breach now (it was down in "
+            + String.join(", ", alert.regions())
+            + ").";
+      }
       return heartbeat ? "A ping arrived again." : "The URL answered successfully again.";
+    }
+    String failures = alert.windowSeconds() + " s (threshold " + alert.threshold() + ").";
+    if (regional) {
+      return "Down in "
+          + String.join(", ", alert.regions())
+          + " ("
+          + alert.regions().size()
+          + " of "
+          + url.regions().size()
+          + " regions, quorum "
+          + alert.quorum()
+          + "): up to "
+          + alert.failureCount()
+          + " failed checks per region in the last "
+          + failures;
     }
     return alert.failureCount()
         + (heartbeat ? " missed or failed pings" : " failed checks")
         + " in the last "
-        + alert.windowSeconds()
-        + " s (threshold "
-        + alert.threshold()
-        + ").";
+        + failures;
   }
 
   private static String certificateDetail(

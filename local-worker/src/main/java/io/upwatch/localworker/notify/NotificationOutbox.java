@@ -2,6 +2,8 @@ package io.upwatch.localworker.notify;
 
 import io.upwatch.common.notify.NotificationPayload;
 import io.upwatch.common.notify.NotificationPayloads;
+import io.upwatch.common.region.DeploymentRegions;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,7 +27,9 @@ public class NotificationOutbox {
       """
       SELECT a.id, a.kind, a.opened_at, a.resolved_at, a.trigger_slot, a.resolved_slot,
              a.failure_count, a.threshold, a.window_seconds, a.certificate_expires_at,
-             u.id AS url_id, u.name, u.url, u.kind AS url_kind, u.interval_seconds, u.timeout_ms, ch.id AS channel_id
+             a.regions, a.quorum, a.reopened, now() AS detected_at,
+             u.id AS url_id, u.name, u.url, u.kind AS url_kind, u.regions AS url_regions,
+             u.interval_seconds, u.timeout_ms, ch.id AS channel_id
       FROM alerts a
       JOIN urls u ON u.id = a.url_id
       JOIN notification_channels ch ON ch.user_id = u.user_id AND ch.enabled
@@ -44,9 +48,11 @@ public class NotificationOutbox {
       """;
 
   private final JdbcClient jdbc;
+  private final DeploymentRegions deployment;
 
-  public NotificationOutbox(JdbcClient jdbc) {
+  public NotificationOutbox(JdbcClient jdbc, DeploymentRegions deployment) {
     this.jdbc = jdbc;
+    this.deployment = deployment;
   }
 
   /**
@@ -68,16 +74,29 @@ public class NotificationOutbox {
     String[] payloads = new String[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
-      String eventId = "alert-" + row.alert().id() + "-" + event.idSuffix();
+      String eventId = eventId(row, event);
       channels[i] = row.channelId();
       eventIds[i] = eventId;
       alerts[i] = row.alert().id();
       payloads[i] =
           NotificationPayloads.toJson(
-              NotificationPayload.alertEvent(
-                  eventId, event.event(), row.alert(), row.url(), row.onTime()));
+              event == AlertEvent.OPENED && row.reopened() > 0
+                  ? NotificationPayload.alertReopened(
+                      eventId, row.alert(), row.url(), row.onTime(), row.detectedAt())
+                  : NotificationPayload.alertEvent(
+                      eventId, event.event(), row.alert(), row.url(), row.onTime()));
     }
     return jdbc.sql(ENQUEUE).params(event.type(), channels, eventIds, alerts, payloads).update();
+  }
+
+  /**
+   * {@code alert-<id>-opened} and {@code alert-<id>-resolved}; after the n-th time late results
+   * showed a resolved alert still open, {@code alert-<id>-opened-<n>} and {@code
+   * alert-<id>-resolved-<n>}, so each of its events is announced once.
+   */
+  private static String eventId(Row row, AlertEvent event) {
+    String id = "alert-" + row.alert().id() + "-" + event.idSuffix();
+    return row.reopened() == 0 ? id : id + "-" + row.reopened();
   }
 
   private Row row(ResultSet rs, int n) throws SQLException {
@@ -92,16 +111,36 @@ public class NotificationOutbox {
             rs.getInt("failure_count"),
             rs.getInt("threshold"),
             rs.getInt("window_seconds"),
-            instant(rs, "certificate_expires_at"));
+            instant(rs, "certificate_expires_at"),
+            named(regions(rs.getArray("regions"))),
+            rs.getObject("quorum", Integer.class));
+    boolean heartbeat = "HEARTBEAT".equals(rs.getString("url_kind"));
+    List<String> own = regions(rs.getArray("url_regions"));
     var url =
         new NotificationPayload.Url(
             rs.getLong("url_id"),
             rs.getString("name"),
             rs.getString("url"),
-            rs.getString("url_kind"));
+            rs.getString("url_kind"),
+            heartbeat ? List.of() : deployment.of(own));
     Duration onTime =
         Duration.ofSeconds(rs.getInt("interval_seconds")).plusMillis(rs.getInt("timeout_ms"));
-    return new Row(alert, url, onTime, rs.getLong("channel_id"));
+    return new Row(
+        alert,
+        url,
+        onTime,
+        rs.getLong("channel_id"),
+        rs.getInt("reopened"),
+        instant(rs, "detected_at"));
+  }
+
+  private static List<String> regions(Array array) throws SQLException {
+    return array == null ? null : List.of((String[]) array.getArray());
+  }
+
+  // A heartbeat's pings come from no region, stored as the empty label: it names none.
+  private static List<String> named(List<String> regions) {
+    return regions == null ? null : regions.stream().filter(r -> !r.isEmpty()).toList();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -110,11 +149,14 @@ public class NotificationOutbox {
   }
 
   /**
-   * One alert and one channel that hears about it; {@code onTime}: the URL's interval + timeout.
+   * One alert and one channel that hears about it; {@code onTime}: the URL's interval + timeout;
+   * {@code reopened}: how often late results showed the alert still open after its resolution.
    */
   private record Row(
       NotificationPayload.Alert alert,
       NotificationPayload.Url url,
       Duration onTime,
-      long channelId) {}
+      long channelId,
+      int reopened,
+      Instant detectedAt) {}
 }

@@ -12,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps the daily partitions of checks: rolls closed days up ({@link DailyRollups}), then creates
- * the next days' partitions ahead of time and drops those past retention, at start and then every
- * maintenance interval. One worker at a time does it ({@link MaintenanceLock}); the database
- * function also serialises on an advisory lock, in case Redis is away.
+ * the next days' partitions ahead of time and drops those past retention (and the regions' breaches
+ * that ended before), at start and then every maintenance interval. One worker at a time does it
+ * ({@link MaintenanceLock}); the database function also serialises on an advisory lock, in case
+ * Redis is away.
  */
 @Configuration(proxyBeanMethods = false)
 class PartitionMaintenance {
@@ -67,6 +68,23 @@ class PartitionMaintenance {
             .single();
     if (dropped != null && dropped > 0) {
       log.info("Dropped {} partitions of checks older than {}", dropped, retention);
+    }
+    // A region's breach matters to the alert rule only while its end lies within a window (at most
+    // a day) of stored checks; those of deleted URLs not at all.
+    int breaches =
+        jdbc.sql(
+                """
+                DELETE FROM region_breaches b
+                WHERE b.resolved_slot < now() - make_interval(secs => ?)
+                   OR NOT EXISTS (SELECT 1 FROM urls u WHERE u.id = b.url_id)
+                """)
+            .param(retention.toSeconds())
+            .update();
+    if (breaches > 0) {
+      log.info(
+          "Purged {} region breaches that ended before {} ago or of deleted URLs",
+          breaches,
+          retention);
     }
   }
 }

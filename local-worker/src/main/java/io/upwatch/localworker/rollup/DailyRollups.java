@@ -1,5 +1,6 @@
 package io.upwatch.localworker.rollup;
 
+import io.upwatch.common.region.DeploymentRegions;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rolls the raw checks of closed UTC days up into {@code daily_rollups}, one set-based statement
- * per day for every URL at once, and purges rollups past their retention or of deleted URLs.
+ * Rolls the raw checks of closed UTC days up into {@code daily_rollups} (slots: a slot is down when
+ * the URL's quorum of regions failed it) and {@code daily_region_rollups} (each region's checks),
+ * one set-based statement per day and table for every URL at once, and purges rollups past their
+ * retention or of deleted URLs.
  *
  * <p>Each pass computes every closed day not yet rolled up (after an outage, all of them that are
  * still in the raw partitions) and recomputes the last {@value #RECOMPUTED_DAYS} closed days, so
@@ -34,9 +38,26 @@ public class DailyRollups {
       INSERT INTO daily_rollups (url_id, day, checks, failures, responses,
                                  latency_p50_ms, latency_p95_ms)
       SELECT f.url_id, f.day, f.checks, f.failures, f.responses, f.latency_p50_ms, f.latency_p95_ms
-      FROM upwatch_check_days(:since, :until) f
+      FROM upwatch_check_days(:since, :until, :regions) f
       WHERE EXISTS (SELECT 1 FROM urls u WHERE u.id = f.url_id)
       ON CONFLICT (url_id, day) DO UPDATE
+          SET checks = EXCLUDED.checks,
+              failures = EXCLUDED.failures,
+              responses = EXCLUDED.responses,
+              latency_p50_ms = EXCLUDED.latency_p50_ms,
+              latency_p95_ms = EXCLUDED.latency_p95_ms,
+              computed_at = now()
+      """;
+
+  private static final String ROLL_UP_REGIONS =
+      """
+      INSERT INTO daily_region_rollups (url_id, day, region, checks, failures, responses,
+                                        latency_p50_ms, latency_p95_ms)
+      SELECT f.url_id, f.day, f.region, f.checks, f.failures, f.responses, f.latency_p50_ms,
+             f.latency_p95_ms
+      FROM upwatch_check_region_days(:since, :until) f
+      WHERE EXISTS (SELECT 1 FROM urls u WHERE u.id = f.url_id)
+      ON CONFLICT (url_id, day, region) DO UPDATE
           SET checks = EXCLUDED.checks,
               failures = EXCLUDED.failures,
               responses = EXCLUDED.responses,
@@ -55,11 +76,14 @@ public class DailyRollups {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final String[] regions;
 
-  DailyRollups(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+  DailyRollups(
+      JdbcClient jdbc, TransactionTemplate transaction, Clock clock, DeploymentRegions regions) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
+    this.regions = regions.regions().toArray(String[]::new);
   }
 
   /**
@@ -108,7 +132,12 @@ public class DailyRollups {
                   jdbc.sql(ROLL_UP_DAY)
                       .param("since", startOf(day))
                       .param("until", startOf(day.plusDays(1)))
+                      .param("regions", regions)
                       .update();
+              jdbc.sql(ROLL_UP_REGIONS)
+                  .param("since", startOf(day))
+                  .param("until", startOf(day.plusDays(1)))
+                  .update();
               jdbc.sql(MARK_CLOSED).param("day", Date.valueOf(day)).update();
               return stored;
             });
@@ -117,15 +146,20 @@ public class DailyRollups {
   }
 
   private void purge(LocalDate keepFrom) {
-    int old =
-        jdbc.sql("DELETE FROM daily_rollups WHERE day < ?").param(Date.valueOf(keepFrom)).update();
-    int orphaned =
-        jdbc.sql(
-                """
-                DELETE FROM daily_rollups r
-                WHERE NOT EXISTS (SELECT 1 FROM urls u WHERE u.id = r.url_id)
-                """)
-            .update();
+    int old = 0;
+    int orphaned = 0;
+    for (String table : List.of("daily_rollups", "daily_region_rollups")) {
+      old +=
+          jdbc.sql("DELETE FROM " + table + " WHERE day < ?")
+              .param(Date.valueOf(keepFrom))
+              .update();
+      orphaned +=
+          jdbc.sql(
+                  "DELETE FROM "
+                      + table
+                      + " r WHERE NOT EXISTS (SELECT 1 FROM urls u WHERE u.id = r.url_id)")
+              .update();
+    }
     if (old + orphaned > 0) {
       log.info("Purged {} daily rollups before {} and {} of deleted URLs", old, keepFrom, orphaned);
     }

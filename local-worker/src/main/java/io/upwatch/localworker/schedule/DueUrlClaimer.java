@@ -1,71 +1,62 @@
 package io.upwatch.localworker.schedule;
 
-import io.upwatch.common.CheckTask;
-import io.upwatch.common.TaskId;
-import io.upwatch.common.probe.ProbeKind;
-import java.sql.Array;
-import java.sql.SQLException;
-import java.time.Duration;
+import io.upwatch.localworker.config.WorkerProperties;
+import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
- * Claims due URLs in the database. Rows are locked with SKIP LOCKED and their cursor moved to the
- * next slot in the same statement, so any number of schedulers can run at once and no slot is
- * handed out twice. After downtime only the latest missed slot is checked: earlier ones are
- * skipped, not replayed. A URL's kind and probe spec go with its task as stored (the spec as JSON
- * text, not parsed here). Heartbeat monitors are not probed: their pings come to the API and their
- * silence is judged by the missed-ping pass ({@code heartbeat/MissedPingPass}).
+ * Claims the checks that are due by handing out the next range of time: it leases the schedule
+ * cursor, reads which URLs have a slot in the range and moves the cursor past it, all in the
+ * caller's transaction, which publishes the tasks before it commits. Ranges follow each other and
+ * never overlap, so any number of schedulers can run and no slot is handed out twice; a pass that
+ * fails or dies rolls back, and the next pass (here or in another local worker) hands out its range
+ * again. Nothing is written per URL or per check.
  */
-@Repository
+@Component
 class DueUrlClaimer {
 
-  // slot: the latest point of the URL's grid (next_check_at + k * interval) not after now.
-  private static final String CLAIM =
-      """
-      WITH due AS (
-          SELECT id,
-                 date_trunc('milliseconds',
-                     next_check_at + floor(extract(epoch FROM now() - next_check_at) / interval_seconds)
-                                     * make_interval(secs => interval_seconds)) AS slot
-          FROM urls
-          WHERE enabled AND kind <> 'HEARTBEAT' AND next_check_at <= now()
-          ORDER BY next_check_at
-          LIMIT :batch
-          FOR UPDATE SKIP LOCKED
-      )
-      UPDATE urls u
-      SET next_check_at = due.slot + make_interval(secs => u.interval_seconds)
-      FROM due
-      WHERE u.id = due.id
-      RETURNING u.id, u.url, u.timeout_ms, u.kind, u.check_spec::text AS spec, u.regions, due.slot
-      """;
+  private final ScheduleCursor cursor;
+  private final DueSlots slots;
+  private final WorkerProperties properties;
+  private final SchedulePace pace;
 
-  private final JdbcClient jdbc;
-
-  DueUrlClaimer(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  DueUrlClaimer(ScheduleCursor cursor, DueSlots slots, WorkerProperties properties) {
+    this.cursor = cursor;
+    this.slots = slots;
+    this.properties = properties;
+    this.pace = new SchedulePace(properties.scheduleBucket(), System::nanoTime);
   }
 
-  /** Claims up to {@code batch} due URLs; must run inside the transaction that publishes them. */
+  /** Whether a claim may find checks due now; false until the next bucket of time has ended. */
+  boolean due() {
+    return pace.due();
+  }
+
+  /**
+   * Claims the checks of the next range of time that is due, about {@code batch} at most when
+   * behind; must run inside the transaction that publishes them. Empty when nothing is due or
+   * another scheduler holds the cursor.
+   */
   List<DueCheck> claim(int batch) {
-    return jdbc.sql(CLAIM)
-        .param("batch", batch)
-        .query(
-            (rs, row) ->
-                new DueCheck(
-                    new CheckTask(
-                        new TaskId(rs.getLong("id"), rs.getTimestamp("slot").toInstant()),
-                        rs.getString("url"),
-                        Duration.ofMillis(rs.getInt("timeout_ms")),
-                        ProbeKind.valueOf(rs.getString("kind")),
-                        rs.getString("spec")),
-                    regions(rs.getArray("regions"))))
-        .list();
-  }
-
-  private static List<String> regions(Array array) throws SQLException {
-    return array == null ? List.of() : List.of((String[]) array.getArray());
+    long leasedAt = pace.ticks();
+    Optional<ScheduleCursor.Lease> lease = cursor.lease(properties.scheduleLeaseTimeout());
+    if (lease.isEmpty()) {
+      pace.leasedElsewhere();
+      return List.of();
+    }
+    Instant now = lease.get().now();
+    Instant dueUntil = pace.dueUntil(now);
+    Instant from = lease.get().handedOutUntil();
+    if (!from.isBefore(dueUntil)) {
+      pace.passed(null, dueUntil, 0, batch, now, leasedAt);
+      return List.of();
+    }
+    SchedulePace.Range range = pace.range(from, dueUntil);
+    List<DueCheck> due = slots.inRange(range.from(), range.until(), dueUntil);
+    cursor.advance(range.until());
+    pace.passed(range, dueUntil, due.size(), batch, now, leasedAt);
+    return due;
   }
 }

@@ -6,7 +6,11 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Runs scheduling passes until shutdown. */
+/**
+ * Runs scheduling passes until shutdown. Between buckets of time a pass costs no round trip, so
+ * passes look four times a bucket, and a bucket is handed out within a quarter of one after it
+ * ends.
+ */
 @Configuration(proxyBeanMethods = false)
 class SchedulingConfiguration {
 
@@ -15,7 +19,7 @@ class SchedulingConfiguration {
     return new WorkerLoop(
         "scheduler",
         scheduler::schedulePass,
-        properties.scheduleTick(),
+        properties.scheduleBucket().dividedBy(4),
         // Short: after an outage of Redis or PostgreSQL, slots resume within a second of it.
         Duration.ofSeconds(1),
         10,

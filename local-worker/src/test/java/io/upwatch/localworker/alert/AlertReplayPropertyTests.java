@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.upwatch.common.region.DeploymentRegions;
 import io.upwatch.localworker.notify.NotificationOutbox;
 import io.upwatch.testing.LocalPostgres;
 import java.sql.Timestamp;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -30,15 +32,20 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The stored alerts are a pure function of the stored checks: random check sequences, each
- * delivered in a random order, split into random batches with random duplicates over two concurrent
- * evaluators, always end with the alerts (trigger slot, failure count, resolving slot) of a small
- * reference implementation of the rule, each notified once per event.
+ * The stored alerts are a pure function of the stored checks: random check sequences from one to
+ * three regions (with random quorums, regions that fall silent, and checks of a region the URL is
+ * not checked from), each delivered in a random order, split into random batches with random
+ * duplicates over two concurrent evaluators, always end with the alerts (trigger slot, failure
+ * count, resolving slot, regions) and region breaches of a small reference implementation of the
+ * rule, each alert notified once per event (an alert that late results show still open after its
+ * resolution is announced open, and then resolved, once more).
  */
 class AlertReplayPropertyTests {
 
   private static final Duration INTERVAL = Duration.ofSeconds(60);
   private static final int CASES = 300;
+  private static final List<String> DEPLOYMENT = List.of("ap", "eu", "us");
+  private static final String OUTSIDER = "xx";
 
   private static HikariDataSource dataSource;
   private static JdbcClient jdbc;
@@ -50,16 +57,23 @@ class AlertReplayPropertyTests {
   @BeforeAll
   static void startDatabase() {
     dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(LocalPostgres.freshDatabaseOncePerRun("upwatch_alert_properties"));
+    // Beside the worker's test database when the environment names one (several checkouts testing
+    // on one server), so concurrent runs never drop each other's database.
+    String prefix = System.getenv("UPWATCH_TEST_DATABASE");
+    dataSource.setJdbcUrl(
+        LocalPostgres.freshDatabaseOncePerRun(
+            prefix == null ? "upwatch_alert_properties" : prefix + "_alert_properties"));
     dataSource.setUsername(LocalPostgres.ROLE);
     dataSource.setPassword(LocalPostgres.PASSWORD);
     Flyway.configure().dataSource(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
     transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    var deployment = new DeploymentRegions(DEPLOYMENT);
     evaluator =
         new AlertEvaluator(
-            new AlertStore(jdbc),
-            new NotificationOutbox(jdbc),
+            new AlertStore(jdbc, deployment),
+            new BreachStore(jdbc),
+            new NotificationOutbox(jdbc, deployment),
             Clock.systemUTC(),
             new SimpleMeterRegistry());
     evaluators = Executors.newFixedThreadPool(2);
@@ -94,29 +108,63 @@ class AlertReplayPropertyTests {
   }
 
   /**
-   * One case: up to 30 slots of a 60 s grid, each a gap, a failure or a success; a threshold of 0
-   * to 4 and a window of 10 to 420 s (on and off the grid).
+   * One case: up to 30 slots of a 60 s grid; the URL is checked from one to three regions (its own,
+   * or every region of the deployment) with a quorum of 1 to their number (its own, or the
+   * majority); each region's slot is a gap, a failure or a success, at odds of its own, and a
+   * region may fall silent from some slot on; a threshold of 0 to 4 and a window of 10 to 420 s (on
+   * and off the grid, shorter and longer than the lapse of two intervals).
    */
   private static void checkCase(Random random) throws Exception {
     int threshold = random.nextInt(5);
     int windowSeconds = 10 + random.nextInt(411);
     int slots = 1 + random.nextInt(30);
-    long url = newUrl(threshold, windowSeconds);
+    List<String> shuffled = new ArrayList<>(DEPLOYMENT);
+    Collections.shuffle(shuffled, random);
+    boolean everyRegion = random.nextInt(4) == 0;
+    List<String> regions =
+        everyRegion ? DEPLOYMENT : List.copyOf(shuffled.subList(0, 1 + random.nextInt(3)));
+    boolean majority = random.nextInt(3) == 0;
+    int quorum =
+        majority
+            ? DeploymentRegions.majorityOf(regions.size())
+            : 1 + random.nextInt(regions.size());
+    long url =
+        newUrl(threshold, windowSeconds, everyRegion ? null : regions, majority ? null : quorum);
     Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
     List<CheckPoint> checks = new ArrayList<>();
-    for (int i = 0; i < slots; i++) {
-      int outcome = random.nextInt(7);
-      if (outcome > 0) {
-        checks.add(new CheckPoint(start.plus(INTERVAL.multipliedBy(i)), outcome > 3));
+    List<String> reporting = new ArrayList<>(regions);
+    if (random.nextInt(5) == 0) {
+      reporting.add(OUTSIDER);
+    }
+    for (String region : reporting) {
+      int failOdds = 1 + random.nextInt(6);
+      int silentFrom = random.nextInt(3) == 0 ? random.nextInt(slots + 1) : slots;
+      for (int i = 0; i < silentFrom; i++) {
+        int outcome = random.nextInt(7);
+        if (outcome > 0) {
+          Instant slot = start.plus(INTERVAL.multipliedBy(i));
+          checks.add(new CheckPoint(region, slot, outcome > failOdds));
+        }
       }
     }
 
     deliver(url, checks, random);
 
     var rule = new AlertRule(threshold, Duration.ofSeconds(windowSeconds));
+    Duration lapse = QuorumRule.lapseOf(rule.window(), INTERVAL);
     assertThat(storedAlerts(url))
-        .as("alerts of %s with %s", checks, rule)
-        .isEqualTo(ReferenceRule.alerts(checks, rule));
+        .as("alerts of %s with %s, regions %s, quorum %d", checks, rule, regions, quorum)
+        .isEqualTo(ReferenceRule.alerts(checks, rule, regions, quorum, lapse));
+    for (String region : regions) {
+      List<CheckPoint> ofRegion =
+          checks.stream()
+              .filter(c -> c.region().equals(region))
+              .sorted(Comparator.comparing(CheckPoint::slot))
+              .toList();
+      assertThat(storedBreaches(url, region))
+          .as("breaches of %s in %s with %s", url, region, rule)
+          .isEqualTo(ReferenceRule.breaches(ofRegion, rule));
+    }
     assertEachEventNotifiedOnce(url);
   }
 
@@ -153,15 +201,19 @@ class AlertReplayPropertyTests {
         status -> {
           // In slot order, as the ingestion's writer stores them, so duplicates wait, not deadlock.
           for (CheckPoint check :
-              batch.stream().sorted(java.util.Comparator.comparing(CheckPoint::slot)).toList()) {
+              batch.stream()
+                  .sorted(Comparator.comparing(CheckPoint::slot).thenComparing(CheckPoint::region))
+                  .toList()) {
             jdbc.sql(
                     """
-                    INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, success)
-                    VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING
+                    INSERT INTO checks (url_id, slot, region, started_at, latency_ms, status_code,
+                                        success)
+                    VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING
                     """)
                 .params(
                     url,
                     Timestamp.from(check.slot()),
+                    check.region(),
                     Timestamp.from(check.slot()),
                     check.success() ? 200 : 503,
                     check.success())
@@ -178,28 +230,34 @@ class AlertReplayPropertyTests {
                               check.success() ? 200 : 503,
                               null,
                               "w",
-                              "test"))
+                              check.region()))
                   .toList());
         });
   }
 
-  private static long newUrl(int threshold, int windowSeconds) {
+  private static long newUrl(
+      int threshold, int windowSeconds, List<String> regions, Integer quorum) {
     return jdbc.sql(
             """
             INSERT INTO urls (user_id, name, url, threshold, interval_seconds,
-                              failure_window_seconds, next_check_at)
+                              failure_window_seconds, next_check_at, regions, quorum)
             VALUES (?, gen_random_uuid()::text, 'http://127.0.0.1:9/', ?, 60, ?,
-                    now() + interval '1 day')
+                    now() + interval '1 day', ?::text[], ?)
             RETURNING id
             """)
-        .params(userId, threshold, windowSeconds)
+        .params(
+            userId,
+            threshold,
+            windowSeconds,
+            regions == null ? null : AlertStore.arrayLiteral(regions),
+            quorum)
         .query(Long.class)
         .single();
   }
 
   private static List<AlertSpan> storedAlerts(long url) {
     return jdbc.sql(
-            "SELECT trigger_slot, failure_count, resolved_slot, resolved_at FROM alerts"
+            "SELECT trigger_slot, failure_count, resolved_slot, resolved_at, regions FROM alerts"
                 + " WHERE url_id = ? ORDER BY trigger_slot")
         .param(url)
         .query(
@@ -209,8 +267,24 @@ class AlertReplayPropertyTests {
               return new AlertSpan(
                   rs.getTimestamp("trigger_slot").toInstant(),
                   rs.getInt("failure_count"),
-                  resolved == null ? null : resolved.toInstant());
+                  resolved == null ? null : resolved.toInstant(),
+                  AlertStore.regions(rs.getArray("regions")));
             })
+        .list();
+  }
+
+  private static List<AlertSpan> storedBreaches(long url, String region) {
+    return jdbc.sql(
+            "SELECT trigger_slot, failure_count, resolved_slot FROM region_breaches"
+                + " WHERE url_id = ? AND region = ? ORDER BY trigger_slot")
+        .params(url, region)
+        .query(
+            (rs, row) ->
+                new AlertSpan(
+                    rs.getTimestamp("trigger_slot").toInstant(),
+                    rs.getInt("failure_count"),
+                    AlertStore.instant(rs, "resolved_slot"),
+                    List.of(region)))
         .list();
   }
 
@@ -223,9 +297,10 @@ class AlertReplayPropertyTests {
                 CROSS JOIN (VALUES ('alert.opened'), ('alert.resolved')) AS e(event)
                 LEFT JOIN notification_deliveries d ON d.alert_id = a.id AND d.event = e.event
                 WHERE a.url_id = ?
-                GROUP BY a.id, e.event, a.resolved_at
-                HAVING count(d.id) <> CASE WHEN e.event = 'alert.opened' OR a.resolved_at IS NOT NULL
-                                           THEN 1 ELSE 0 END
+                GROUP BY a.id, e.event, a.resolved_at, a.reopened
+                HAVING count(d.id) <> a.reopened
+                                      + CASE WHEN e.event = 'alert.opened' OR a.resolved_at IS NOT NULL
+                                             THEN 1 ELSE 0 END
                 """)
             .param(url)
             .query(String.class)

@@ -4,7 +4,7 @@ import static io.upwatch.localworker.support.Fixtures.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.upwatch.common.Streams;
+import io.upwatch.common.region.DeploymentRegions;
 import io.upwatch.localworker.support.Fixtures;
 import io.upwatch.testing.Promtool;
 import java.net.URI;
@@ -22,10 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.redis.connection.stream.Consumer;
-import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,9 +40,11 @@ import org.springframework.test.context.ActiveProfiles;
 class MetricsIntegrationTests {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final String TASKS = "stream=\"upwatch:tasks:default\"";
 
   @Autowired Fixtures fixtures;
   @Autowired StringRedisTemplate redis;
+  @Autowired TaskQueues queues;
   @LocalServerPort int port;
 
   long url;
@@ -64,25 +62,19 @@ class MetricsIntegrationTests {
 
   @Test
   void backlogGaugesCountWhatIsWaitingNotWhatTheStreamHolds() {
-    redis.opsForStream().createGroup(Streams.TASKS, ReadOffset.from("0"), Streams.MONITORING_GROUP);
-    redis
-        .opsForStream()
-        .read(
-            Consumer.from(Streams.MONITORING_GROUP, "probe"),
-            StreamReadOptions.empty().count(1),
-            StreamOffset.create(Streams.TASKS, ReadOffset.lastConsumed()));
+    var tasks = queues.of(DeploymentRegions.DEFAULT);
+    tasks.ensureGroup();
+    assertThat(tasks.readNew("probe", 1, Duration.ofSeconds(1))).hasSize(1);
 
     await()
         .atMost(WAIT)
         .untilAsserted(
             () ->
                 assertThat(scrape())
-                    .contains(gauge("length", "stream=\"upwatch:tasks\"", 2))
-                    .contains(
-                        gauge("lag", "group=\"monitoring-workers\",stream=\"upwatch:tasks\"", 1))
-                    .contains(
-                        gauge(
-                            "pending", "group=\"monitoring-workers\",stream=\"upwatch:tasks\"", 1))
+                    .contains(gauge("length", TASKS, 2))
+                    .contains(gauge("lag", "group=\"monitoring-workers\"," + TASKS, 1))
+                    .contains(gauge("pending", "group=\"monitoring-workers\"," + TASKS, 1))
+                    .contains(gauge("length", "stream=\"upwatch:tasks:default:dead\"", 0))
                     .contains(gauge("length", "stream=\"upwatch:results\"", 1))
                     .contains(gauge("lag", "group=\"local-workers\",stream=\"upwatch:results\"", 0))
                     .contains(
@@ -98,7 +90,9 @@ class MetricsIntegrationTests {
         .contains("upwatch_ingest_results_total{outcome=\"stored\"}")
         .contains("upwatch_alerts_total")
         .contains("upwatch_notifications_total")
-        .contains("upwatch_stream_lag_entries");
+        .contains("upwatch_stream_lag_entries")
+        .contains("upwatch_region_workers{region=\"default\"} 1.0")
+        .contains("upwatch_schedule_tasks_skipped_total{region=\"default\"} 0.0");
     assertThat(Promtool.findingsOnProjectMetrics(prometheus))
         .as("promtool check metrics")
         .isEmpty();

@@ -87,7 +87,7 @@ class MissedPingIntegrationTests {
         .isEqualTo(1);
 
     Instant ping = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    fixtures.publish(Fixtures.response(beat, ping, 200));
+    fixtures.publish(Fixtures.ping(beat, ping));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -141,7 +141,7 @@ class MissedPingIntegrationTests {
   void pingStillOnTheResultStreamHoldsItsDeadlineBack() throws Exception {
     context.getBean(ResultQueue.class).ensureGroup();
     Instant arrived = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    fixtures.publish(Fixtures.response(2, arrived, 200));
+    fixtures.publish(Fixtures.ping(2, arrived));
     long beat = fixtures.heartbeat("backup", 10, 5, arrived.plusMillis(300));
     // Longer than the settle margin: only the ping on the stream holds the judging back.
     Thread.sleep(2_500);

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
+import io.upwatch.common.queue.EntryRef;
+import io.upwatch.common.queue.QueuePartitions;
 import io.upwatch.common.queue.ResultQueue;
 import io.upwatch.localworker.alert.AlertEvaluator;
 import io.upwatch.localworker.alert.CertificateExpiryEvaluator;
@@ -24,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -37,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IngestionIntegrationTests {
 
   @Autowired ResultQueue stream;
+  @Autowired QueuePartitions partitions;
   @Autowired CheckWriter writer;
   @Autowired AlertEvaluator alerts;
   @Autowired CertificateExpiryEvaluator certificates;
@@ -122,7 +124,7 @@ class IngestionIntegrationTests {
         .read(
             Consumer.from(Streams.INGESTION_GROUP, "dead"),
             StreamReadOptions.empty().count(10),
-            StreamOffset.create(Streams.RESULTS, ReadOffset.lastConsumed()));
+            StreamOffset.create(fixtures.resultStream(url), ReadOffset.lastConsumed()));
     var survivor = ingestor("survivor");
     survivor.ingestPass();
     assertThat(fixtures.count("SELECT count(*) FROM checks")).isZero();
@@ -148,7 +150,7 @@ class IngestionIntegrationTests {
     int forgotten = stream.forgetIdleConsumers("self", Duration.ofMillis(200));
 
     assertThat(forgotten).isEqualTo(1);
-    assertThat(redis.opsForStream().consumers(Streams.RESULTS, Streams.INGESTION_GROUP))
+    assertThat(redis.opsForStream().consumers(fixtures.resultStream(url), Streams.INGESTION_GROUP))
         .extracting(info -> info.consumerName())
         .containsExactly("holder");
   }
@@ -161,7 +163,7 @@ class IngestionIntegrationTests {
     drain(ingestor("a"));
 
     assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(1);
-    assertThat(redis.opsForStream().size(Streams.RESULT_DEAD_LETTERS)).isEqualTo(1);
+    assertThat(fixtures.resultDeadLetters()).hasSize(1);
     assertThat(pendingResults()).isZero();
   }
 
@@ -196,11 +198,8 @@ class IngestionIntegrationTests {
     assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(5);
     assertThat(pendingResults()).isZero();
     var reasons =
-        redis
-            .opsForStream()
-            .range(Streams.RESULT_DEAD_LETTERS, org.springframework.data.domain.Range.unbounded())
-            .stream()
-            .map(r -> String.valueOf(r.getValue().get("deadLetterReason")))
+        fixtures.resultDeadLetters().stream()
+            .map(fields -> fields.get("deadLetterReason"))
             .toList();
     assertThat(reasons).hasSize(3);
     assertThat(reasons).anyMatch(r -> r.contains("70000"));
@@ -221,7 +220,7 @@ class IngestionIntegrationTests {
     assertThat(fixtures.count("SELECT count(*) FROM checks WHERE NOT success")).isEqualTo(1);
     assertThat(fixtures.jdbc().sql("SELECT message FROM checks").query(String.class).single())
         .isEqualTo("pg_dump\uFFFD: disk full");
-    assertThat(redis.opsForStream().size(Streams.RESULT_DEAD_LETTERS)).isZero();
+    assertThat(fixtures.resultDeadLetters()).isEmpty();
     assertThat(pendingResults()).isZero();
   }
 
@@ -236,15 +235,15 @@ class IngestionIntegrationTests {
     assertThat(pendingResults()).isZero();
   }
 
-  private List<RecordId> readAs(String consumer, int count) {
+  private List<EntryRef> readAs(String consumer, int count) {
     return redis
         .opsForStream()
         .read(
             Consumer.from(Streams.INGESTION_GROUP, consumer),
             StreamReadOptions.empty().count(count),
-            StreamOffset.create(Streams.RESULTS, ReadOffset.lastConsumed()))
+            StreamOffset.create(fixtures.resultStream(url), ReadOffset.lastConsumed()))
         .stream()
-        .map(record -> record.getId())
+        .map(record -> new EntryRef(partitions.of(url), record.getId()))
         .toList();
   }
 
@@ -315,7 +314,6 @@ class IngestionIntegrationTests {
   }
 
   private long pendingResults() {
-    var summary = redis.opsForStream().pending(Streams.RESULTS, Streams.INGESTION_GROUP);
-    return summary.getTotalPendingMessages();
+    return fixtures.pendingResults();
   }
 }

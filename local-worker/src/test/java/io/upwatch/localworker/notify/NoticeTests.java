@@ -8,13 +8,14 @@ import io.upwatch.common.notify.NotificationPayload;
 import io.upwatch.common.notify.NotificationPayloads;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NoticeTests {
 
   private static final Instant OPENED = Instant.parse("2026-11-26T10:00:00Z");
   private static final NotificationPayload.Url URL =
-      new NotificationPayload.Url(1, "shop", "https://shop.example", "HTTP");
+      new NotificationPayload.Url(1, "shop", "https://shop.example", "HTTP", List.of("default"));
 
   private static Notice notice(NotificationEvent event, NotificationPayload.Alert alert) {
     return notice(event, alert, URL);
@@ -42,7 +43,9 @@ class NoticeTests {
         failures,
         threshold,
         300,
-        certificateExpiresAt);
+        certificateExpiresAt,
+        kind.equals("AVAILABILITY") ? List.of("default") : null,
+        kind.equals("AVAILABILITY") ? 1 : null);
   }
 
   @Test
@@ -64,8 +67,36 @@ class NoticeTests {
   }
 
   @Test
+  void alertOfAUrlCheckedFromSeveralRegionsNamesThoseInBreachAndTheQuorum() {
+    var shop =
+        new NotificationPayload.Url(
+            1, "shop", "https://shop.example", "HTTP", List.of("eu", "us", "ap"));
+    var alert =
+        new NotificationPayload.Alert(
+            1,
+            "AVAILABILITY",
+            OPENED,
+            OPENED.plusSeconds(60),
+            OPENED,
+            OPENED.plusSeconds(60),
+            3,
+            2,
+            300,
+            null,
+            List.of("eu", "us"),
+            2);
+
+    assertThat(notice(NotificationEvent.ALERT_OPENED, alert, shop).body())
+        .startsWith(
+            "Down in eu, us (2 of 3 regions, quorum 2): up to 3 failed checks per region in the"
+                + " last 300 s (threshold 2).");
+    assertThat(notice(NotificationEvent.ALERT_RESOLVED, alert, shop).body())
+        .startsWith("Fewer than 2 of its 3 regions are in breach now (it was down in eu, us).");
+  }
+
+  @Test
   void heartbeatAlertTalksOfPingsAndNamesNoTarget() {
-    var backup = new NotificationPayload.Url(2, "backup", "", "HEARTBEAT");
+    var backup = new NotificationPayload.Url(2, "backup", "", "HEARTBEAT", List.of());
     var alert = alert("AVAILABILITY", 1, 0, null);
 
     Notice opened = notice(NotificationEvent.ALERT_OPENED, alert, backup);

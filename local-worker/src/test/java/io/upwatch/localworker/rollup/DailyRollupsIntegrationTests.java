@@ -2,6 +2,7 @@ package io.upwatch.localworker.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.upwatch.common.region.DeploymentRegions;
 import io.upwatch.localworker.support.Fixtures;
 import io.upwatch.localworker.support.WorkerIntegrationTest;
 import java.sql.Date;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +39,16 @@ class DailyRollupsIntegrationTests {
   @BeforeEach
   void seed() {
     fixtures.reset();
-    jdbc.sql("TRUNCATE daily_rollups, daily_rollup_progress").update();
+    jdbc.sql("TRUNCATE daily_rollups, daily_region_rollups, daily_rollup_progress").update();
     for (int back = 0; back <= 5; back++) {
       partition(today.minusDays(back));
     }
-    rollups = new DailyRollups(jdbc, transaction, Clock.fixed(now, ZoneOffset.UTC));
+    rollups =
+        new DailyRollups(
+            jdbc,
+            transaction,
+            Clock.fixed(now, ZoneOffset.UTC),
+            new DeploymentRegions(List.of(DeploymentRegions.DEFAULT)));
     shop = fixtures.url("shop", 3, 60, now);
     blog = fixtures.url("blog", 3, 60, now);
   }
@@ -77,6 +84,35 @@ class DailyRollupsIntegrationTests {
         .as("today is read live, never rolled up")
         .isZero();
     assertThat(rollups.closedThrough()).isEqualTo(today.minusDays(1));
+  }
+
+  @Test
+  void aSlotOfAUrlCheckedFromSeveralRegionsIsDownOnlyWhenItsQuorumFailedIt() {
+    fixtures.checkedFrom(shop, List.of("eu", "us", "ap"), 2);
+    LocalDate day = today.minusDays(1);
+    // Minute 1: all three up. Minute 2: eu alone down. Minute 3: eu and us down (the quorum).
+    for (String region : List.of("eu", "us", "ap")) {
+      check(shop, day, 1, 200, 10, region);
+      check(shop, day, 2, region.equals("eu") ? 503 : 200, 20, region);
+      check(shop, day, 3, region.equals("ap") ? 200 : 503, 30, region);
+    }
+
+    rollups.run(RAW, KEPT);
+
+    assertThat(rollup(shop, day))
+        .containsEntry("checks", 3)
+        .containsEntry("failures", 1)
+        .containsEntry("responses", 9)
+        .containsEntry("uptime_percent", 66.667)
+        .containsEntry("latency_p50_ms", 20.0);
+    assertThat(
+            jdbc.sql(
+                    "SELECT region || ' ' || checks || ' ' || failures || ' ' || responses"
+                        + " FROM daily_region_rollups WHERE url_id = ? AND day = ? ORDER BY region")
+                .params(shop, Date.valueOf(day))
+                .query(String.class)
+                .list())
+        .containsExactly("ap 3 0 3", "eu 3 2 3", "us 3 1 3");
   }
 
   @Test
@@ -122,20 +158,27 @@ class DailyRollupsIntegrationTests {
     rollups.run(RAW, KEPT);
 
     assertThat(count("SELECT count(*) FROM daily_rollups WHERE url_id = ?", blog)).isZero();
+    assertThat(count("SELECT count(*) FROM daily_region_rollups WHERE url_id = ?", blog)).isZero();
     assertThat(count("SELECT count(*) FROM daily_rollups WHERE url_id = ?", shop)).isEqualTo(1);
   }
 
   private void check(long url, LocalDate day, int minute, Integer status, int latencyMs) {
+    check(url, day, minute, status, latencyMs, DeploymentRegions.DEFAULT);
+  }
+
+  private void check(
+      long url, LocalDate day, int minute, Integer status, int latencyMs, String region) {
     Instant slot = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60L * minute);
     jdbc.sql(
             """
-            INSERT INTO checks (url_id, slot, started_at, latency_ms, status_code, failure_kind,
-                                success)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO checks (url_id, slot, region, started_at, latency_ms, status_code,
+                                failure_kind, success)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             url,
             Timestamp.from(slot),
+            region,
             Timestamp.from(slot),
             latencyMs,
             status,

@@ -2,7 +2,9 @@ package io.upwatch.monitoringworker.check;
 
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.CheckTask;
+import io.upwatch.common.queue.EntryRef;
 import io.upwatch.common.queue.ResultQueue;
+import io.upwatch.common.queue.TaskQueue;
 import io.upwatch.monitoringworker.MonitoringProperties;
 import io.upwatch.monitoringworker.probe.ProbeOutcome;
 import io.upwatch.monitoringworker.probe.Prober;
@@ -19,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,19 +44,20 @@ class CheckRunner {
   private final MonitoringProperties properties;
   private final Semaphore permits;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<EntryRef> running = ConcurrentHashMap.newKeySet();
   private volatile ExecutorService checks;
   private volatile boolean handedBack;
 
   CheckRunner(
       Prober prober,
+      TaskQueue tasks,
       ResultQueue queue,
       WorkerMetrics metrics,
       OutageLog outage,
       Clock clock,
       MonitoringProperties properties) {
     this.prober = prober;
-    this.results = new ResultBatches(queue::publishAndAcknowledge);
+    this.results = new ResultBatches(answers -> queue.publishAndAcknowledge(answers, tasks));
     this.metrics = metrics;
     this.outage = outage;
     this.clock = clock;
@@ -82,14 +84,14 @@ class CheckRunner {
   }
 
   /** Starts a check on one reserved permit; false when shutting down (the permit is returned). */
-  boolean submit(RecordId entry, CheckTask task) {
+  boolean submit(EntryRef entry, CheckTask task) {
     inFlight.incrementAndGet();
-    running.add(entry.getValue());
+    running.add(entry);
     try {
       checks.execute(() -> runAndRelease(entry, task));
       return true;
     } catch (RejectedExecutionException e) {
-      running.remove(entry.getValue());
+      running.remove(entry);
       inFlight.decrementAndGet();
       permits.release();
       return false;
@@ -101,7 +103,7 @@ class CheckRunner {
   }
 
   /** Ids of the task entries whose checks run or publish right now: not to be handed back. */
-  Set<String> running() {
+  Set<EntryRef> running() {
     return Set.copyOf(running);
   }
 
@@ -136,7 +138,7 @@ class CheckRunner {
     }
   }
 
-  private void runAndRelease(RecordId entry, CheckTask task) {
+  private void runAndRelease(EntryRef entry, CheckTask task) {
     try {
       run(entry, task);
     } catch (InterruptedException e) {
@@ -144,13 +146,13 @@ class CheckRunner {
     } catch (RuntimeException e) {
       log.warn("Check of task {} failed unexpectedly; it stays pending", task.id(), e);
     } finally {
-      running.remove(entry.getValue());
+      running.remove(entry);
       inFlight.decrementAndGet();
       permits.release();
     }
   }
 
-  private void run(RecordId entry, CheckTask task) throws InterruptedException {
+  private void run(EntryRef entry, CheckTask task) throws InterruptedException {
     Instant startedAt = clock.instant();
     Duration timeout =
         task.timeout().compareTo(properties.maxCheckTimeout()) > 0

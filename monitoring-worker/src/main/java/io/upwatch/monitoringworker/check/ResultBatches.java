@@ -1,6 +1,7 @@
 package io.upwatch.monitoringworker.check;
 
 import io.upwatch.common.CheckResult;
+import io.upwatch.common.queue.EntryRef;
 import io.upwatch.common.queue.ResultQueue.Answer;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.springframework.data.redis.connection.stream.RecordId;
 
 /**
  * Group commit for results: checks that finish while a batch is on its way to Redis are sent
@@ -41,7 +41,7 @@ final class ResultBatches {
    * finished, or its task would be handed back and acknowledged under another worker's check. The
    * wait is bounded by the Redis command timeout.
    */
-  void publish(RecordId task, CheckResult result) {
+  void publish(EntryRef task, CheckResult result) {
     var pending = new Pending(new Answer(task, result), new CompletableFuture<>());
     queue.add(pending);
     if (draining.compareAndSet(false, true)) {

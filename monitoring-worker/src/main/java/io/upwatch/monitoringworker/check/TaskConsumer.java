@@ -2,6 +2,7 @@ package io.upwatch.monitoringworker.check;
 
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.loop.WorkerLoop;
+import io.upwatch.common.queue.ReclaimCursor;
 import io.upwatch.common.queue.Reclaimed;
 import io.upwatch.common.queue.StreamEntry;
 import io.upwatch.common.queue.TaskQueue;
@@ -16,12 +17,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads tasks from the task stream while running, never more than there is capacity for, and every
- * reclaim interval takes over tasks that dead workers left pending. Its {@link WorkerLoop} survives
- * any failure: logs it once, backs off, and carries on. On stop it reads no more, hands back at
- * once the tasks it holds but has not started, lets running checks finish for the grace period and
- * then hands back the abandoned ones too, so that other workers check them within a reclaim
- * interval instead of a lease.
+ * Reads tasks from its region's task stream, every partition, while running, never more than there
+ * is capacity for, and every reclaim interval takes over tasks that dead workers left pending. Its
+ * {@link WorkerLoop} survives any failure: logs it once, backs off, and carries on. On stop it
+ * reads no more, hands back at once the tasks it holds but has not started, lets running checks
+ * finish for the grace period and then hands back the abandoned ones too, so that other workers
+ * check them within a reclaim interval instead of a lease. While it runs it beats in its region
+ * ({@link RegionBeat}), and it leaves the region as soon as it stops reading.
  */
 @Component
 class TaskConsumer implements SmartLifecycle {
@@ -32,22 +34,25 @@ class TaskConsumer implements SmartLifecycle {
 
   private final TaskQueue tasks;
   private final CheckRunner runner;
+  private final RegionBeat beat;
   private final WorkerLoop loop;
   private final WorkerMetrics metrics;
   private final Clock clock;
   private final MonitoringProperties properties;
   private boolean groupReady;
-  private String reclaimCursor = Reclaimed.START;
+  private ReclaimCursor reclaimCursor = ReclaimCursor.START;
   private Instant nextReclaim = Instant.MIN;
 
   TaskConsumer(
       TaskQueue tasks,
       CheckRunner runner,
+      RegionBeat beat,
       WorkerMetrics metrics,
       Clock clock,
       MonitoringProperties properties) {
     this.tasks = tasks;
     this.runner = runner;
+    this.beat = beat;
     this.metrics = metrics;
     this.clock = clock;
     this.properties = properties;
@@ -59,6 +64,7 @@ class TaskConsumer implements SmartLifecycle {
   public void start() {
     runner.open();
     loop.start();
+    beat.start();
     log.info(
         "Monitoring worker {} (region {}) consuming with concurrency {}",
         properties.workerId(),
@@ -69,6 +75,8 @@ class TaskConsumer implements SmartLifecycle {
   @Override
   public void stop() {
     loop.stop();
+    // At once, so that schedulers stop publishing to the region if this was its last worker.
+    beat.stop();
     // Tasks read but not started (a read cut short by the stop) need not wait for the grace.
     if (runner.inFlight() > 0) {
       handBack();
@@ -175,7 +183,7 @@ class TaskConsumer implements SmartLifecycle {
       metrics.deadLettered("malformed");
       return false;
     }
-    return runner.submit(entry.id(), task);
+    return runner.submit(entry.ref(), task);
   }
 
   private static CheckTask decode(StreamEntry entry) {

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.http.HttpFields;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -46,7 +45,7 @@ final class Assertions {
 
   /** A message naming the first assertion that does not hold and what was seen, or null. */
   static String firstFailure(
-      List<Assertion> assertions, HttpFields headers, byte[] body, Duration latency) {
+      List<Assertion> assertions, ResponseHeaders headers, byte[] body, Duration latency) {
     String text = null;
     Object json = null;
     boolean jsonRead = false;

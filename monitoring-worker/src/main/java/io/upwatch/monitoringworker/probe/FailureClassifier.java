@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
-import org.eclipse.jetty.client.HttpResponseException;
-import org.eclipse.jetty.http.HttpException;
 
-/** Maps what the HTTP client threw onto the {@link FailureKind} a result reports. */
+/** Maps what a check's connection threw onto the {@link FailureKind} a result reports. */
 final class FailureClassifier {
 
   private static final int MAX_CAUSES = 16;
@@ -43,12 +41,10 @@ final class FailureClassifier {
     if (has(chain, ConnectException.class)
         || has(chain, NoRouteToHostException.class)
         || has(chain, PortUnreachableException.class)
-        || has(chain, SocketTimeoutException.class)) { // Jetty's connect timeout
+        || has(chain, SocketTimeoutException.class)) { // the connect timeout; reads end as timeouts
       return FailureKind.CONNECT;
     }
-    if (has(chain, HttpException.class)
-        || has(chain, HttpResponseException.class)
-        || has(chain, InvalidRedirect.class)) {
+    if (has(chain, MalformedResponse.class) || has(chain, InvalidRedirect.class)) {
       return FailureKind.PROTOCOL;
     }
     if (has(chain, EOFException.class)

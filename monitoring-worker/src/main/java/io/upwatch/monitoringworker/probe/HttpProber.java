@@ -1,53 +1,52 @@
 package io.upwatch.monitoringworker.probe;
 
 import io.upwatch.common.FailureKind;
-import io.upwatch.common.outbound.GuardedResolver;
 import io.upwatch.common.outbound.TargetPolicy;
 import io.upwatch.common.probe.ProbeSpec;
 import io.upwatch.common.probe.StatusRanges;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks URLs with Jetty's client: a fresh connection per request ({@code Connection: close}), one
- * total deadline across every hop, a bounded body, and redirects followed here so that every hop is
- * counted, loop-checked and resolved through the {@link GuardedResolver}. A {@link ProbeSpec} sets
- * the method, headers, body, redirects and accepted statuses, and its assertions are evaluated on
- * the calling (virtual) thread after the exchange, never on Jetty's I/O threads.
+ * Checks URLs over HTTP/1.1 with blocking sockets on the check's own virtual thread: a fresh
+ * connection per request ({@code Connection: close}), one total deadline across every hop (connect,
+ * TLS, request, headers, body), a bounded body, and redirects followed here so that every hop is
+ * counted, loop-checked and connected through the {@link TargetPolicy}. A {@link ProbeSpec} sets
+ * the method, headers, body, redirects and accepted statuses; its assertions are evaluated after
+ * the exchange, on the same thread.
  */
 final class HttpProber implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(HttpProber.class);
 
-  // Jetty's own timeout ends the exchange at the deadline; this margin only catches a bug there.
-  private static final long BACKSTOP_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-
-  private final HttpClient client;
   private final ProbeSettings settings;
+  private final TargetConnector connector;
+  private final TlsHandshakes tls;
+  private final DeadlineWatch deadlines = new DeadlineWatch();
 
-  HttpProber(ProbeSettings settings, TargetPolicy policy) throws Exception {
+  HttpProber(ProbeSettings settings, TargetPolicy policy) throws GeneralSecurityException {
     this(settings, policy, null);
   }
 
-  /** With extra trusted certificates, for tests against self-signed targets. */
-  HttpProber(ProbeSettings settings, TargetPolicy policy, KeyStore trustStore) throws Exception {
+  /** With only {@code trustStore}'s certificates trusted, for tests against self-signed targets. */
+  HttpProber(ProbeSettings settings, TargetPolicy policy, KeyStore trustStore)
+      throws GeneralSecurityException {
     this.settings = settings;
-    this.client = ProbeClients.start(settings, policy, trustStore);
+    this.connector = new TargetConnector(policy, settings.connectTimeout());
+    this.tls = TlsHandshakes.trusting(trustStore);
   }
 
   /** The original check: GET, redirects followed, any status below 500 accepted. */
@@ -64,13 +63,11 @@ final class HttpProber implements AutoCloseable {
       Set<URI> visited = new HashSet<>();
       while (true) {
         visited.add(target);
-        var listener =
-            new BoundedResponseListener(settings.maxBodyBytes(), spec != null && spec.needsBody());
-        Response response = exchange(target, deadline, spec, listener);
+        ReceivedResponse response = exchange(target, deadline, spec);
         URI next =
             spec == null || spec.followsRedirects() ? Redirects.target(target, response) : null;
         if (next == null) {
-          return judge(response, listener, spec, since(start));
+          return judge(response, spec, since(start));
         }
         if (visited.size() > settings.maxRedirects() || visited.contains(next)) {
           return ProbeOutcome.failed(FailureKind.TOO_MANY_REDIRECTS, since(start));
@@ -80,18 +77,20 @@ final class HttpProber implements AutoCloseable {
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception e) {
-      Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
-      FailureKind kind = FailureClassifier.classify(failure);
+      // An interrupt closes a virtual thread's socket: the check was abandoned, not failed.
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      FailureKind kind = FailureClassifier.classify(e);
       if (log.isDebugEnabled()) {
-        log.debug("Check of {} failed as {}: {}", url, kind, failure.toString());
+        log.debug("Check of {} failed as {}: {}", url, kind, e.toString());
       }
       return ProbeOutcome.failed(kind, since(start));
     }
   }
 
-  private static ProbeOutcome judge(
-      Response response, BoundedResponseListener listener, ProbeSpec spec, Duration latency) {
-    int status = response.getStatus();
+  private static ProbeOutcome judge(ReceivedResponse response, ProbeSpec spec, Duration latency) {
+    int status = response.status();
     StatusRanges accepted = spec == null ? StatusRanges.DEFAULT : spec.statuses();
     if (!accepted.accepts(status)) {
       String message =
@@ -99,67 +98,61 @@ final class HttpProber implements AutoCloseable {
               ? null
               : "status " + status + " is not in " + spec.acceptedStatus();
       return new ProbeOutcome(
-          status, FailureKind.STATUS, latency, message, listener.tlsExpiresAt());
+          status, FailureKind.STATUS, latency, message, response.tlsExpiresAt());
     }
     String failed =
         spec == null || spec.assertions() == null || spec.assertions().isEmpty()
             ? null
             : Assertions.firstFailure(
-                spec.assertions(), response.getHeaders(), listener.body(), latency);
+                spec.assertions(), response.headers(), response.body(), latency);
     return new ProbeOutcome(
         status,
         failed == null ? null : FailureKind.ASSERTION,
         latency,
         failed,
-        listener.tlsExpiresAt());
+        response.tlsExpiresAt());
   }
 
-  private Response exchange(
-      URI target, long deadline, ProbeSpec spec, BoundedResponseListener listener)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    long remaining = deadline - System.nanoTime();
-    if (remaining <= 0) {
-      throw new TimeoutException("Deadline passed before " + target);
-    }
-    Request request =
-        client
-            .newRequest(target)
-            .method(HttpMethod.GET)
-            .followRedirects(false)
-            .timeout(remaining, TimeUnit.NANOSECONDS)
-            // Connection set-up is part of what a check measures: never reuse one.
-            .headers(headers -> headers.put(HttpHeader.CONNECTION, "close"));
-    if (spec != null) {
-      customize(request, spec);
-    }
-    request.send(listener);
-    try {
-      return listener.completion().get(remaining + BACKSTOP_NANOS, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException | InterruptedException e) {
-      request.abort(e);
+  /** One request and its response on a fresh connection, all within the deadline. */
+  private ReceivedResponse exchange(URI target, long deadline, ProbeSpec spec)
+      throws IOException, TimeoutException, InterruptedException {
+    byte[] request = RequestBytes.encode(target, spec, settings.userAgent());
+    boolean bodyExpected = spec == null || !"HEAD".equals(spec.methodOrGet());
+    var body = new BoundedBody(settings.maxBodyBytes(), spec != null && spec.needsBody());
+    Socket connection = connector.connect(target, deadline);
+    try (connection;
+        var watched = deadlines.watch(connection, deadline)) {
+      Socket socket = connection;
+      Instant tlsExpiresAt = null;
+      if ("https".equalsIgnoreCase(target.getScheme())) {
+        SSLSocket secured =
+            tls.handshake(
+                connection, TargetConnector.host(target), TargetConnector.port(target), deadline);
+        tlsExpiresAt = TlsHandshakes.leafExpiry(secured);
+        socket = secured;
+      }
+      socket.getOutputStream().write(request);
+      return ResponseReader.read(within(socket, deadline), bodyExpected, body)
+          .withTlsExpiry(tlsExpiresAt);
+    } catch (SocketTimeoutException e) {
+      // Every read waits at most the time left: its timeout is the check's.
+      throw Deadlines.exceeded("the exchange", e);
+    } catch (IOException e) {
+      // The deadline watch closed the connection under a handshake or a write.
+      if (Deadlines.passed(deadline)) {
+        throw Deadlines.exceeded("the exchange", e);
+      }
       throw e;
     }
   }
 
-  // Redirect hops repeat the method, headers and body: a check's request is one fixed request, and
-  // a user who wants the 3xx itself judged turns redirects off.
-  private static void customize(Request request, ProbeSpec spec) {
-    request.method(spec.methodOrGet());
-    if (spec.headers() != null) {
-      request.headers(headers -> spec.headers().forEach(headers::put));
-    }
-    if (spec.body() != null) {
-      String type = spec.headers() == null ? null : contentType(spec);
-      request.body(new StringRequestContent(type == null ? "application/json" : type, spec.body()));
-    }
-  }
-
-  private static String contentType(ProbeSpec spec) {
-    return spec.headers().entrySet().stream()
-        .filter(header -> header.getKey().equalsIgnoreCase("Content-Type"))
-        .map(Map.Entry::getValue)
-        .findFirst()
-        .orElse(null);
+  /** Reads of {@code socket} that wait at most until the deadline. */
+  private static ByteSource within(Socket socket, long deadline) throws IOException {
+    InputStream in = socket.getInputStream();
+    return (buffer, offset, length) -> {
+      socket.setSoTimeout(Deadlines.remainingMillis(deadline, "the response"));
+      return in.read(buffer, offset, length);
+    };
   }
 
   private static Duration since(long startNanos) {
@@ -167,7 +160,7 @@ final class HttpProber implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    client.stop();
+  public void close() {
+    deadlines.close();
   }
 }

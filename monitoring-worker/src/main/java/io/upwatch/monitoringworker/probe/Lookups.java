@@ -21,9 +21,15 @@ final class Lookups {
 
   private Lookups() {}
 
-  /** The host's addresses, as the system resolver (hosts file, then DNS) gives them. */
+  /**
+   * The host's addresses, as the system resolver (hosts file, then DNS) gives them. An address
+   * literal is parsed on the calling thread: there is nothing to wait for.
+   */
   static List<InetAddress> addresses(String host, long deadlineNanos)
       throws UnknownHostException, TimeoutException, InterruptedException {
+    if (isLiteral(host)) {
+      return List.of(InetAddress.getByName(host));
+    }
     return within(
         () -> {
           try {
@@ -33,6 +39,33 @@ final class Lookups {
           }
         },
         deadlineNanos);
+  }
+
+  /**
+   * Whether the JDK parses {@code host} as an address without a lookup: a dotted IPv4 quad, or an
+   * IPv6 literal (any colon: the JDK refuses an invalid one rather than look it up).
+   */
+  static boolean isLiteral(String host) {
+    if (host.indexOf(':') >= 0) {
+      return true;
+    }
+    int parts = 0;
+    int value = -1;
+    for (int i = 0; i <= host.length(); i++) {
+      char c = i == host.length() ? '.' : host.charAt(i);
+      if (c == '.') {
+        if (value < 0 || value > 255) {
+          return false;
+        }
+        parts++;
+        value = -1;
+      } else if (c >= '0' && c <= '9' && value < 1000) {
+        value = (value < 0 ? 0 : value * 10) + (c - '0');
+      } else {
+        return false;
+      }
+    }
+    return parts == 4;
   }
 
   /** Runs a lookup on its own virtual thread and waits for it until the deadline. */

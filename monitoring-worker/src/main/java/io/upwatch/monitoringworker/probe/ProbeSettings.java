@@ -5,20 +5,13 @@ import java.time.Duration;
 
 /** The part of the worker's settings that shapes one HTTP check. */
 record ProbeSettings(
-    Duration connectTimeout,
-    Duration maxCheckTimeout,
-    long maxBodyBytes,
-    int maxRedirects,
-    String userAgent,
-    int maxConnections) {
+    Duration connectTimeout, long maxBodyBytes, int maxRedirects, String userAgent) {
 
   static ProbeSettings from(MonitoringProperties properties) {
     return new ProbeSettings(
         properties.connectTimeout(),
-        properties.maxCheckTimeout(),
         properties.maxBodySize().toBytes(),
         properties.maxRedirects(),
-        properties.userAgent(),
-        properties.concurrency());
+        properties.userAgent());
   }
 }

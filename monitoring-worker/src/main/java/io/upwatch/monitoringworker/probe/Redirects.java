@@ -2,9 +2,6 @@ package io.upwatch.monitoringworker.probe;
 
 import java.net.URI;
 import java.util.Locale;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 
 /** Where a response redirects to, if anywhere. */
 final class Redirects {
@@ -26,15 +23,11 @@ final class Redirects {
    *
    * @throws InvalidRedirect when the Location is not a usable http(s) URL
    */
-  static URI target(URI current, Response response) throws InvalidRedirect {
-    int status = response.getStatus();
+  static URI target(URI current, ReceivedResponse response) throws InvalidRedirect {
+    int status = response.status();
     boolean redirect =
-        status == HttpStatus.MOVED_PERMANENTLY_301
-            || status == HttpStatus.FOUND_302
-            || status == HttpStatus.SEE_OTHER_303
-            || status == HttpStatus.TEMPORARY_REDIRECT_307
-            || status == HttpStatus.PERMANENT_REDIRECT_308;
-    String location = response.getHeaders().get(HttpHeader.LOCATION);
+        status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    String location = response.headers().get("Location");
     if (!redirect || location == null) {
       return null;
     }

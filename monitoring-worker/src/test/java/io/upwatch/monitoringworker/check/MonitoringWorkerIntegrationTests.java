@@ -9,6 +9,7 @@ import io.upwatch.common.CheckResult;
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.region.RegionPresence;
 import io.upwatch.monitoringworker.TestRedis;
 import io.upwatch.testing.Promtool;
 import java.net.URI;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
+import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -93,7 +95,7 @@ class MonitoringWorkerIntegrationTests {
 
   @BeforeEach
   void waitForTheWorker() {
-    streams = new StreamFixture(redis);
+    streams = new StreamFixture(redis, "test-region");
     await().atMost(WAIT).until(streams::groupExists);
   }
 
@@ -143,7 +145,7 @@ class MonitoringWorkerIntegrationTests {
                 assertThat(streams.deadLetters())
                     .anySatisfy(
                         entry -> {
-                          assertThat(entry).containsEntry("originalId", malformed.getValue());
+                          assertThat(entry).containsEntry("originalId", malformed.id().getValue());
                           assertThat(entry.get("deadLetterReason")).startsWith("malformed");
                           assertThat(entry).containsEntry("url", target.url("/bad"));
                         }));
@@ -154,12 +156,13 @@ class MonitoringWorkerIntegrationTests {
   @Test
   void taskDeliveredTooOftenIsDeadLetteredWithoutACheck() {
     CheckTask task = task("/poison");
-    var id = streams.strand(task, "crashing-worker");
+    var stranded = streams.strand(task, "crashing-worker");
+    var id = stranded.id();
     // As if five workers had taken it and died: the next delivery is the sixth.
     redis
         .opsForStream()
         .claim(
-            Streams.TASKS,
+            streams.tasks(stranded.partition()),
             Streams.MONITORING_GROUP,
             "crashing-worker",
             XClaimOptions.minIdle(Duration.ZERO).ids(id).retryCount(5));
@@ -180,6 +183,44 @@ class MonitoringWorkerIntegrationTests {
     assertThat(streams.resultsFor(task.id())).isEmpty();
     assertThat(target.hits("/poison")).isZero();
     assertThat(counter("upwatch.tasks.dead.lettered")).isPositive();
+  }
+
+  @Test
+  void aTaskOfAnotherRegionIsNeverConsumedWhileItsOwnRegionsAre() throws Exception {
+    var elsewhere = new StreamFixture(redis, "other-region");
+    CheckTask foreign = task("/foreign");
+    CheckTask own = task("/own");
+    var foreignEntry = elsewhere.addTask(foreign);
+    redis
+        .opsForStream()
+        .createGroup(
+            elsewhere.tasks(foreignEntry.partition()),
+            ReadOffset.from("0-0"),
+            Streams.MONITORING_GROUP);
+
+    streams.addTask(own);
+
+    await().atMost(WAIT).until(() -> streams.resultsFor(own.id()).size() == 1);
+    Thread.sleep(500);
+    assertThat(elsewhere.resultsFor(foreign.id())).isEmpty();
+    assertThat(target.hits("/foreign")).isZero();
+    assertThat(
+            redis
+                .opsForStream()
+                .consumers(elsewhere.tasks(foreignEntry.partition()), Streams.MONITORING_GROUP))
+        .as("the worker never read the other region's stream")
+        .isEmpty();
+  }
+
+  @Test
+  void theWorkerIsLiveInItsRegion() {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(new RegionPresence(redis).read())
+                    .hasEntrySatisfying(
+                        "test-region", workers -> assertThat(workers.live()).isEqualTo(1)));
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
 import io.upwatch.common.CheckTask;
-import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
 import io.upwatch.testing.LocalRedisServer;
 import java.time.Duration;
@@ -62,7 +61,7 @@ class RedisRestartIntegrationTests {
 
   @Test
   void checksResumeWithinTwoSecondsOfRedisAnsweringAgain() throws Exception {
-    StreamFixture streams = new StreamFixture(redis);
+    StreamFixture streams = new StreamFixture(redis, "default");
     await().atMost(Duration.ofSeconds(30)).until(streams::groupExists);
     CheckTask before = task(1);
     streams.addTask(before);
@@ -76,7 +75,9 @@ class RedisRestartIntegrationTests {
     // Published on a fresh connection, as a local worker's scheduler would once Redis answers.
     RedisClient client = RedisClient.create("redis://127.0.0.1:" + server.port());
     try (var connection = client.connect()) {
-      connection.sync().xadd(Streams.TASKS, after.toFields());
+      connection
+          .sync()
+          .xadd(streams.tasks(TestWorkers.PARTITIONS.of(after.id().urlId())), after.toFields());
     } finally {
       client.shutdown();
     }

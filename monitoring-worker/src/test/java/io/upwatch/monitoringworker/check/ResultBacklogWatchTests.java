@@ -33,27 +33,36 @@ class ResultBacklogWatchTests {
     factory = new LettuceConnectionFactory(config);
     factory.afterPropertiesSet();
     redis = new StringRedisTemplate(factory);
-    redis.delete(Streams.RESULTS);
+    deleteResults();
   }
 
   @AfterEach
   void disconnect() {
-    redis.delete(Streams.RESULTS);
+    deleteResults();
     factory.destroy();
+  }
+
+  private void deleteResults() {
+    TestWorkers.PARTITIONS.all().forEach(p -> redis.delete(Streams.results(p)));
   }
 
   @Test
   void resultsPublishedWhileTheStreamIsAtItsCapAreCounted() {
     var properties = TestProperties.with("w", 10, Duration.ofSeconds(1));
     var watch =
-        new ResultBacklogWatch(QueueConfiguration.results(redis, properties), metrics, registry);
+        new ResultBacklogWatch(
+            QueueConfiguration.results(redis, TestWorkers.PARTITIONS, properties),
+            metrics,
+            registry);
     watch.watch();
     checked(5);
     watch.watch();
     assertThat(overflow()).as("below the cap nothing is lost").isZero();
 
-    for (int i = 0; i < properties.resultsMaxLength(); i++) {
-      redis.opsForStream().add(Streams.RESULTS, Map.of("n", Integer.toString(i)));
+    // One partition at its share of the cap is enough: its new entries trim unread ones.
+    long share = Math.ceilDiv(properties.resultsMaxLength(), TestWorkers.PARTITIONS.partitions());
+    for (int i = 0; i < share; i++) {
+      redis.opsForStream().add(Streams.results(3), Map.of("n", Integer.toString(i)));
     }
     checked(7);
     watch.watch();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.EntryRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,7 +55,7 @@ class ResultBatchesTests {
               throw new IllegalStateException("Redis is down");
             });
 
-    assertThatThrownBy(() -> batches.publish(RecordId.of("1-0"), result(1)))
+    assertThatThrownBy(() -> batches.publish(new EntryRef(0, RecordId.of("1-0")), result(1)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Redis is down");
   }
@@ -64,7 +65,7 @@ class ResultBatchesTests {
   }
 
   private static Void publish(ResultBatches batches, int n) {
-    batches.publish(RecordId.of(n + 1 + "-0"), result(n));
+    batches.publish(new EntryRef(0, RecordId.of(n + 1 + "-0")), result(n));
     return null;
   }
 

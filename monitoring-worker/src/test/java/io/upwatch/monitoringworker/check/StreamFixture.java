@@ -6,6 +6,8 @@ import io.upwatch.common.CheckResult;
 import io.upwatch.common.CheckTask;
 import io.upwatch.common.Streams;
 import io.upwatch.common.TaskId;
+import io.upwatch.common.queue.EntryRef;
+import io.upwatch.common.queue.QueuePartitions;
 import io.upwatch.common.queue.StreamEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,10 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
-/** What the local worker and an operator do to the streams, seen from a test against real Redis. */
+/**
+ * What the local worker and an operator do to one region's partitioned streams, seen from a test
+ * against real Redis.
+ */
 final class StreamFixture {
 
   // Adds an entry and delivers it to the given consumer in one step, so no live worker gets it.
@@ -32,9 +37,13 @@ final class StreamFixture {
           String.class);
 
   private final StringRedisTemplate redis;
+  private final QueuePartitions partitions;
+  private final String region;
 
-  StreamFixture(StringRedisTemplate redis) {
+  StreamFixture(StringRedisTemplate redis, String region) {
     this.redis = redis;
+    this.partitions = TestWorkers.PARTITIONS;
+    this.region = region;
   }
 
   void flush() {
@@ -46,50 +55,82 @@ final class StreamFixture {
             });
   }
 
-  RecordId addTask(CheckTask task) {
-    return addRaw(task.toFields());
+  /** The key of the region's task stream in a partition. */
+  String tasks(int partition) {
+    return Streams.tasks(partition, region);
   }
 
-  RecordId addRaw(Map<String, String> fields) {
-    return redis.opsForStream().add(StreamRecords.newRecord().in(Streams.TASKS).ofMap(fields));
+  EntryRef addTask(CheckTask task) {
+    int partition = partitions.of(task.id().urlId());
+    return new EntryRef(partition, add(partition, task.toFields()));
+  }
+
+  /** An entry that is no task, in the first partition. */
+  EntryRef addRaw(Map<String, String> fields) {
+    return new EntryRef(0, add(0, fields));
+  }
+
+  private RecordId add(int partition, Map<String, String> fields) {
+    return redis.opsForStream().add(StreamRecords.newRecord().in(tasks(partition)).ofMap(fields));
   }
 
   /**
    * A task delivered to {@code consumer} that never saw it: what a worker that died leaves pending,
    * and what a read cut short by a shutdown leaves on a live worker.
    */
-  RecordId strand(CheckTask task, String consumer) {
+  EntryRef strand(CheckTask task, String consumer) {
+    int partition = partitions.of(task.id().urlId());
     List<String> args = new ArrayList<>(List.of(Streams.MONITORING_GROUP, consumer));
     task.toFields().forEach((field, value) -> args.addAll(List.of(field, value)));
     String[] ids =
-        redis.execute(ADD_AND_DELIVER, List.of(Streams.TASKS), args.toArray()).split(" ");
+        redis.execute(ADD_AND_DELIVER, List.of(tasks(partition)), args.toArray()).split(" ");
     assertThat(ids[1]).as("the consumer got the entry just added").isEqualTo(ids[0]);
-    return RecordId.of(ids[0]);
+    return new EntryRef(partition, RecordId.of(ids[0]));
   }
 
   List<CheckResult> resultsFor(TaskId id) {
-    return redis.opsForStream().range(Streams.RESULTS, Range.unbounded()).stream()
-        .map(r -> CheckResult.fromFields(StreamEntry.of(r).fields()))
+    return redis
+        .opsForStream()
+        .range(Streams.results(partitions.of(id.urlId())), Range.unbounded())
+        .stream()
+        .map(r -> CheckResult.fromFields(StreamEntry.fieldsOf(r)))
         .filter(result -> result.id().equals(id))
         .toList();
   }
 
   List<Map<String, String>> deadLetters() {
-    return redis.opsForStream().range(Streams.DEAD_LETTERS, Range.unbounded()).stream()
-        .map(r -> StreamEntry.of(r).fields())
+    return partitions
+        .all()
+        .boxed()
+        .flatMap(
+            p ->
+                redis
+                    .opsForStream()
+                    .range(Streams.taskDeadLetters(p, region), Range.unbounded())
+                    .stream())
+        .map(StreamEntry::fieldsOf)
         .toList();
   }
 
   long pending() {
-    return redis
-        .opsForStream()
-        .pending(Streams.TASKS, Streams.MONITORING_GROUP)
-        .getTotalPendingMessages();
+    return partitions
+        .all()
+        .mapToLong(
+            p ->
+                redis
+                    .opsForStream()
+                    .pending(tasks(p), Streams.MONITORING_GROUP)
+                    .getTotalPendingMessages())
+        .sum();
   }
 
   boolean groupExists() {
-    return Boolean.TRUE.equals(redis.hasKey(Streams.TASKS))
-        && redis.opsForStream().groups(Streams.TASKS).stream()
-            .anyMatch(group -> group.groupName().equals(Streams.MONITORING_GROUP));
+    return partitions
+        .all()
+        .allMatch(
+            p ->
+                Boolean.TRUE.equals(redis.hasKey(tasks(p)))
+                    && redis.opsForStream().groups(tasks(p)).stream()
+                        .anyMatch(group -> group.groupName().equals(Streams.MONITORING_GROUP)));
   }
 }

@@ -99,7 +99,12 @@ class TaskConsumerLifecycleTests {
     var attempts = new AtomicInteger();
     var redis = workers.connect(closedPort);
     var tasks =
-        new TaskQueue(redis, StreamQueue.UNCAPPED, properties.deadLettersMaxLength()) {
+        new TaskQueue(
+            redis,
+            TestWorkers.PARTITIONS,
+            properties.region(),
+            StreamQueue.UNCAPPED,
+            properties.deadLettersMaxLength()) {
           @Override
           public void ensureGroup() {
             attempts.incrementAndGet();
@@ -120,7 +125,7 @@ class TaskConsumerLifecycleTests {
   }
 
   private StreamFixture streams(int port) {
-    var streams = new StreamFixture(workers.connect(port));
+    var streams = new StreamFixture(workers.connect(port), TestProperties.REGION);
     streams.flush();
     return streams;
   }

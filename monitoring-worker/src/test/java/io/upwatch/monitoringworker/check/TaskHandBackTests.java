@@ -51,7 +51,7 @@ class TaskHandBackTests {
   @BeforeEach
   void cleanRedisAndStartTarget() throws IOException {
     target = new TargetServer();
-    streams = new StreamFixture(workers.connect(TestWorkers.REDIS_PORT));
+    streams = new StreamFixture(workers.connect(TestWorkers.REDIS_PORT), TestProperties.REGION);
     streams.flush();
   }
 
@@ -109,7 +109,7 @@ class TaskHandBackTests {
     try (var silent = new ServerSocket(0)) {
       var properties = TestProperties.with("worker-a", 1, Duration.ofMillis(300), LEASE);
       var redis = workers.connect(silent.getLocalPort());
-      var tasks = QueueConfiguration.tasks(redis, properties);
+      var tasks = QueueConfiguration.tasks(redis, TestWorkers.PARTITIONS, properties);
       TaskConsumer consumer = TestWorkers.consumer(viaHttp(), properties, tasks, redis);
       consumer.start();
       Thread.sleep(500);

@@ -1,7 +1,9 @@
 package io.upwatch.monitoringworker.check;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.upwatch.common.queue.QueuePartitions;
 import io.upwatch.common.queue.TaskQueue;
+import io.upwatch.common.region.RegionPresence;
 import io.upwatch.monitoringworker.MonitoringProperties;
 import io.upwatch.monitoringworker.TestRedis;
 import io.upwatch.monitoringworker.probe.Prober;
@@ -16,6 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 final class TestWorkers implements AutoCloseable {
 
   static final int REDIS_PORT = 6379;
+  static final QueuePartitions PARTITIONS = new QueuePartitions(16);
 
   private final int database;
   private final List<LettuceConnectionFactory> connections = new ArrayList<>();
@@ -37,7 +40,8 @@ final class TestWorkers implements AutoCloseable {
   /** A worker with its own connections to the local Redis, as a worker process has. */
   TaskConsumer consumer(Prober prober, MonitoringProperties properties) {
     var redis = connect(REDIS_PORT);
-    return consumer(prober, properties, QueueConfiguration.tasks(redis, properties), redis);
+    return consumer(
+        prober, properties, QueueConfiguration.tasks(redis, PARTITIONS, properties), redis);
   }
 
   /** A worker reading {@code tasks} and publishing results over {@code redis}. */
@@ -45,9 +49,11 @@ final class TestWorkers implements AutoCloseable {
       Prober prober, MonitoringProperties properties, TaskQueue tasks, StringRedisTemplate redis) {
     var metrics = new WorkerMetrics(new SimpleMeterRegistry());
     var clock = Clock.systemUTC();
-    var results = QueueConfiguration.results(redis, properties);
-    var runner = new CheckRunner(prober, results, metrics, new OutageLog(clock), clock, properties);
-    return new TaskConsumer(tasks, runner, metrics, clock, properties);
+    var results = QueueConfiguration.results(redis, PARTITIONS, properties);
+    var runner =
+        new CheckRunner(prober, tasks, results, metrics, new OutageLog(clock), clock, properties);
+    var beat = new RegionBeat(new RegionPresence(redis), properties);
+    return new TaskConsumer(tasks, runner, beat, metrics, clock, properties);
   }
 
   @Override

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
-import org.eclipse.jetty.client.HttpResponseException;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTests {
@@ -31,7 +30,7 @@ class FailureClassifierTests {
   void refusedUnreachableOrSlowConnectIsConnect() {
     assertThat(classify(new ConnectException("Connection refused"))).isEqualTo(FailureKind.CONNECT);
     assertThat(classify(new NoRouteToHostException())).isEqualTo(FailureKind.CONNECT);
-    assertThat(classify(new SocketTimeoutException("Connect Timeout")))
+    assertThat(classify(new SocketTimeoutException("Connect timed out")))
         .isEqualTo(FailureKind.CONNECT);
   }
 
@@ -60,7 +59,7 @@ class FailureClassifierTests {
 
   @Test
   void invalidHttpIsProtocol() {
-    var violation = new HttpResponseException("HTTP protocol violation: bad response", null);
+    var violation = new MalformedResponse("Not an HTTP/1.x status line: SSH-2.0-OpenSSH");
 
     assertThat(classify(violation)).isEqualTo(FailureKind.PROTOCOL);
     assertThat(classify(new InvalidRedirect("ht!tp://", null))).isEqualTo(FailureKind.PROTOCOL);

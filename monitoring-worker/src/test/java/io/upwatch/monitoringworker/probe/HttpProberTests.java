@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.outbound.TargetPolicy;
+import io.upwatch.common.probe.ProbeSpec;
 import io.upwatch.testing.SelfSignedTls;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -119,6 +120,111 @@ class HttpProberTests {
       assertThat(outcome.statusCode()).isEqualTo(200);
       assertThat(outcome.latency()).isLessThan(Duration.ofSeconds(10));
       assertThat(server.clientHungUpWithin(HANG_UP_WAIT)).isTrue();
+    }
+  }
+
+  @Test
+  void endlessHeadersFailAsProtocolAtTheHeaderLimit() throws Exception {
+    try (var server =
+        TestServer.start(
+            (socket, head, s) -> {
+              TestServer.write(socket, "HTTP/1.1 200 OK\r\n");
+              try {
+                for (int i = 0; ; i++) {
+                  TestServer.write(socket, "X-Junk-" + i + ": " + "a".repeat(100) + "\r\n");
+                }
+              } catch (java.io.IOException e) {
+                s.noteHangUp();
+              }
+            })) {
+      assertFailsWithinDeadline(server.url("/"), FailureKind.PROTOCOL);
+      assertThat(server.clientHungUpWithin(HANG_UP_WAIT)).isTrue();
+    }
+  }
+
+  @Test
+  void headResponseIsDoneAtItsHeadersWhateverItsLengthSays() throws Exception {
+    try (var server =
+        TestServer.start(
+            (socket, head, s) -> {
+              TestServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
+              s.awaitHangUp(socket);
+            })) {
+      var head = new ProbeSpec("HEAD", null, null, null, null, null, null).validate();
+      ProbeOutcome outcome = prober.probe(server.url("/"), DEADLINE, head);
+
+      assertThat(outcome.failure()).isNull();
+      assertThat(outcome.latency()).isLessThan(DEADLINE);
+      assertThat(server.requests().getFirst()).startsWith("HEAD / HTTP/1.1");
+    }
+  }
+
+  @Test
+  // In a thread of its own: without the deadline, the check would block the test thread for good.
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void tlsHandshakeTrickledAByteAtATimeEndsAtTheDeadline() throws Exception {
+    // A TLS record header announcing 16 KiB, then its bytes one every 100 ms: every read gets a
+    // byte in time, so only the deadline over the whole exchange can end it.
+    try (var listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var hungUp = new java.util.concurrent.CountDownLatch(1);
+      threads.execute(
+          () -> {
+            try (Socket socket = listener.accept()) {
+              var out = socket.getOutputStream();
+              out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+              for (int i = 0; i < 16_384; i++) {
+                out.write(0x02);
+                out.flush();
+                Thread.sleep(100);
+              }
+            } catch (Exception e) {
+              hungUp.countDown();
+            }
+          });
+      String url = "https://127.0.0.1:" + listener.getLocalPort() + "/";
+
+      assertFailsWithinDeadline(url, FailureKind.TIMEOUT);
+      assertThat(hungUp.await(HANG_UP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+          .isTrue();
+    }
+  }
+
+  @Test
+  // In a thread of its own: without the deadline, the check would block the test thread for good.
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void requestTheTargetNeverReadsEndsAtTheDeadline() throws Exception {
+    // The target reads nothing, with a small receive window, and the request is the largest a spec
+    // allows: whether it still fits in the socket buffers or its write blocks, the check ends at
+    // its deadline.
+    try (var listener = new ServerSocket()) {
+      listener.setReceiveBufferSize(1024);
+      listener.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try (Socket socket = listener.accept()) {
+                  Thread.sleep(10_000);
+                } catch (Exception e) {
+                  // the test is over
+                }
+              });
+      var headers = new java.util.HashMap<String, String>();
+      for (int i = 0; i < ProbeSpec.MAX_HEADERS; i++) {
+        headers.put("X-Filler-" + i, "f".repeat(ProbeSpec.MAX_HEADER_VALUE_LENGTH));
+      }
+      var spec =
+          new ProbeSpec(
+                  "POST", headers, "b".repeat(ProbeSpec.MAX_BODY_LENGTH), null, null, null, null)
+              .validate();
+      String url = "http://127.0.0.1:" + listener.getLocalPort() + "/";
+
+      long start = System.nanoTime();
+      ProbeOutcome outcome = prober.probe(url, DEADLINE, spec);
+
+      assertThat(outcome.failure()).isEqualTo(FailureKind.TIMEOUT);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isLessThanOrEqualTo(DEADLINE.plus(DEADLINE_MARGIN));
     }
   }
 

@@ -7,12 +7,6 @@ final class ProbeTestSettings {
   private ProbeTestSettings() {}
 
   static ProbeSettings defaults() {
-    return new ProbeSettings(
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(10),
-        64 * 1024,
-        10,
-        "Upwatch/test (+uptime check)",
-        64);
+    return new ProbeSettings(Duration.ofSeconds(2), 64 * 1024, 10, "Upwatch/test (+uptime check)");
   }
 }
