@@ -125,7 +125,8 @@ final class EndToEndBench {
     groups.put("postgresql", postgres::pids);
     groups.put("redis", () -> Set.of(redis.pid()));
     groups.put(RampStep.FARM, () -> Set.of(farm.pid()));
-    groups.put(RampStep.POSTGRES_MACHINE_WIDE, () -> Set.copyOf(Proc.pidsOf("postgres: ")));
+    // Every process of the program postgres (Proc.pidsOf matches /proc/<pid>/comm exactly).
+    groups.put(RampStep.POSTGRES_MACHINE_WIDE, () -> Set.copyOf(Proc.pidsOf("postgres")));
     return groups;
   }
 
