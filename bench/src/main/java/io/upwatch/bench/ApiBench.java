@@ -28,26 +28,48 @@ import java.util.function.IntFunction;
 final class ApiBench {
 
   private static final int CLIENTS = 8;
+  // An open-loop request that waits this long for a free slot is counted as shed: far more than
+  // 200 requests a second at tens of milliseconds ever need.
+  private static final int OPEN_LOOP_MAX_IN_FLIGHT = 512;
 
-  private ApiBench() {}
+  private final Proc api;
+  private final CpuMeter cpu;
+  private final HttpClient http;
+  private final int port;
+  private final String base;
+  private final int seconds;
 
-  static Map<String, Object> run(Bench bench, int urls, int seconds, Map<String, Object> profiles)
-      throws Exception {
-    String jdbcUrl = LocalPostgres.recreateDatabase(Bench.DATABASE + "_api");
-    Map<String, String> env = bench.suiteEnv(jdbcUrl, 11);
-    env.put("SERVER_PORT", "8093");
+  private ApiBench(Proc api, CpuMeter cpu, HttpClient http, int port, int seconds) {
+    this.api = api;
+    this.cpu = cpu;
+    this.http = http;
+    this.port = port;
+    this.base = "http://127.0.0.1:" + port;
+    this.seconds = seconds;
+  }
+
+  static Map<String, Object> run(Bench bench, Map<String, Object> profiles) throws Exception {
+    Settings settings = bench.settings();
+    int urls = settings.apiUrls();
+    String jdbcUrl = bench.freshDatabase("_api");
+    bench.flushRedis();
+    Map<String, String> env = bench.suiteEnv(jdbcUrl);
+    env.put("SERVER_PORT", Integer.toString(settings.apiAlonePort()));
     env.put("UPWATCH_API_LOGIN_THROTTLE_MAX_FAILURES_PER_ACCOUNT", "1000000");
     try (Proc api = bench.role("api-server", "api-server-alone", env);
+        var postgres = new PostgresProcesses(jdbcUrl);
+        var cpu = CpuMeter.roleAndPostgres("api", api, postgres);
         HttpClient http =
             HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
-      api.awaitHttp("http://127.0.0.1:8093/actuator/health/readiness", Duration.ofMinutes(3));
+      var load = new ApiBench(api, cpu, http, settings.apiAlonePort(), settings.baselineSeconds());
+      api.awaitHttp(load.base + "/actuator/health/readiness", Duration.ofMinutes(3));
       String credentials = "{\"username\": \"bench\", \"password\": \"bench-password\"}";
-      send(http, post("/api/v1/auth/signup", credentials));
+      load.send(load.post("/api/v1/auth/signup", credentials));
       long seedStart = System.nanoTime();
-      seed(jdbcUrl, urls);
+      seed(bench, jdbcUrl, urls);
       double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
       String token =
-          send(http, post("/api/v1/auth/login", credentials))
+          load.send(load.post("/api/v1/auth/login", credentials))
               .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
 
       Map<String, Object> result = new LinkedHashMap<>();
@@ -55,38 +77,52 @@ final class ApiBench {
       result.put("historyRows", (long) urls * 1440);
       result.put("historySeedSeconds", ProberBench.round(seedSeconds));
       IntFunction<HttpRequest> list =
-          i -> get("/api/v1/urls?size=20&page=" + random(urls / 20), token);
+          i -> load.get("/api/v1/urls?size=20&page=" + random(urls / 20), token);
       IntFunction<HttpRequest> stats =
-          i -> get("/api/v1/urls/" + (1 + random(urls)) + "/stats", token);
-      result.put("listUrls", measure(api, http, seconds, list));
-      result.put("stats24h", measure(api, http, seconds, stats));
+          i -> load.get("/api/v1/urls/" + (1 + random(urls)) + "/stats", token);
+      result.put("listUrls", load.measure(list, CLIENTS));
+      result.put("stats24h", load.measure(stats, CLIENTS));
+      // The same requests at a fixed rate, far below saturation: latency without the queueing
+      // that 8 closed-loop clients on these cores add.
       result.put(
-          "login", measure(api, http, seconds, i -> post("/api/v1/auth/login", credentials)));
+          "stats24hOpenLoop",
+          load.openLoop(stats, settings.apiOpenLoopRate(), settings.apiOpenLoopSeconds()));
+      result.put("login", load.measure(i -> load.post("/api/v1/auth/login", credentials), CLIENTS));
       // The seed leaves the URLs paused (nothing checks them here); the dashboard shows live
       // states, so they become active: no worker runs in this phase, the last seeded check of
       // each gives its state (about 1 % down).
       execute(jdbcUrl, "UPDATE urls SET enabled = true");
-      result.put("dashboardFirstPage", dashboard(api, http, seconds, "/", token));
-      result.put("dashboardDownFilter", dashboard(api, http, seconds, "/?state=down", token));
+      result.put("dashboardFirstPage", load.dashboard("/", token));
+      result.put("dashboardDownFilter", load.dashboard("/?state=down", token));
       // Where the time goes: the same loads again under JFR, after the figures above, so that
       // the recording's cost does not count in them.
-      profiles.put("apiListUrls", profiled(bench, api, http, seconds, list, "apiListUrls"));
-      profiles.put("apiStats24h", profiled(bench, api, http, seconds, stats, "apiStats24h"));
+      profiles.put("apiListUrls", load.profiled(bench, list, "apiListUrls"));
+      profiles.put("apiStats24h", load.profiled(bench, stats, "apiStats24h"));
       return result;
     }
   }
 
-  private static Map<String, Object> profiled(
-      Bench bench,
-      Proc api,
-      HttpClient http,
-      int seconds,
-      IntFunction<HttpRequest> requests,
-      String name)
+  private Map<String, Object> profiled(Bench bench, IntFunction<HttpRequest> requests, String name)
       throws Exception {
     var profile = Profile.start(bench, api, name);
-    measure(api, http, seconds, requests);
+    measure(requests, CLIENTS);
     return profile.stop();
+  }
+
+  private Map<String, Object> openLoop(IntFunction<HttpRequest> requests, int rate, int length)
+      throws Exception {
+    Map<String, Double> before = cpu.cpuSeconds();
+    Map<String, Object> m = OpenLoop.run(http, rate, length, OPEN_LOOP_MAX_IN_FLIGHT, requests);
+    perRequestCpu(m, CpuMeter.between(before, cpu.cpuSeconds()), (int) m.get("answered"));
+    return m;
+  }
+
+  private static void perRequestCpu(Map<String, Object> m, Map<String, Double> used, int requests) {
+    // Where a request's time goes: CPU milliseconds per request in the API and in PostgreSQL.
+    m.put("apiCpuMsPerRequest", ProberBench.round(used.get("api") * 1000 / Math.max(1, requests)));
+    m.put(
+        "postgresCpuMsPerRequest",
+        ProberBench.round(used.get("postgresql") * 1000 / Math.max(1, requests)));
   }
 
   private static void execute(String jdbcUrl, String sql) throws Exception {
@@ -96,7 +132,7 @@ final class ApiBench {
     }
   }
 
-  private static void seed(String jdbcUrl, int urls) throws Exception {
+  private static void seed(Bench bench, String jdbcUrl, int urls) throws Exception {
     try (var db = DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
         var statement = db.createStatement()) {
       long user = EndToEndBench.userId(db);
@@ -106,15 +142,7 @@ final class ApiBench {
       for (int n = 1; n <= urls; n++) {
         rows.add(
             new UrlRows.NewUrl(
-                user,
-                "u" + n,
-                "http://127.0.0.2:9100/ok/" + n,
-                3,
-                60,
-                10_000,
-                300,
-                false,
-                tomorrow));
+                user, "u" + n, bench.target(0, "ok", n), 3, 60, 10_000, 300, false, tomorrow));
       }
       UrlRows.insert(db, rows);
       statement.execute(
@@ -135,25 +163,24 @@ final class ApiBench {
   }
 
   /** A dashboard page as one signed-in browser loads it, one request after another. */
-  private static Map<String, Object> dashboard(
-      Proc api, HttpClient http, int seconds, String path, String token) throws Exception {
+  private Map<String, Object> dashboard(String path, String token) throws Exception {
     IntFunction<HttpRequest> page =
         i ->
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093" + path))
+            HttpRequest.newBuilder(URI.create(base + path))
                 .header("Cookie", "upwatch_session=" + token)
                 .build();
-    String body = send(http, page.apply(0));
+    String body = send(page.apply(0));
     if (!body.contains("data-state=")) {
       throw new IllegalStateException(path + " shows no monitors: " + body);
     }
     // A running server has rendered the page before: the first renders compile the templates
     // and warm the JIT, which 10 s at one client would otherwise mostly measure.
     for (int i = 0; i < 30; i++) {
-      send(http, page.apply(i));
+      send(page.apply(i));
     }
-    double[] before = serverTime(http, path);
-    Map<String, Object> measured = measure(api, http, seconds, page, 1);
-    double[] after = serverTime(http, path);
+    double[] before = serverTime(path);
+    Map<String, Object> measured = measure(page, 1);
+    double[] after = serverTime(path);
     // The API server's own account (http.server.requests): time from request read to response
     // written, without the client's and the loopback's share.
     double requests = after[0] - before[0];
@@ -164,46 +191,26 @@ final class ApiBench {
   }
 
   /** Count and seconds of the requests served for a dashboard path, from /actuator/prometheus. */
-  private static double[] serverTime(HttpClient http, String path) throws Exception {
+  private double[] serverTime(String path) {
     String uri = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-    String metrics =
-        send(
-            http,
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093/actuator/prometheus"))
-                .build());
-    double count = 0;
-    double sum = 0;
-    for (String line : metrics.split("\n")) {
-      if (line.startsWith("http_server_requests_seconds_")
-          && line.contains("method=\"GET\"")
-          && line.contains("uri=\"" + uri + "\"")) {
-        double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        if (line.startsWith("http_server_requests_seconds_count")) {
-          count += value;
-        } else if (line.startsWith("http_server_requests_seconds_sum")) {
-          sum += value;
-        }
-      }
-    }
-    return new double[] {count, sum};
+    var metrics = Prometheus.scrape(port);
+    String[] labels = {"method=\"GET\"", "uri=\"" + uri + "\""};
+    return new double[] {
+      metrics.sum("http_server_requests_seconds_count", labels),
+      metrics.sum("http_server_requests_seconds_sum", labels)
+    };
   }
 
-  private static Map<String, Object> measure(
-      Proc api, HttpClient http, int seconds, IntFunction<HttpRequest> requests) throws Exception {
-    return measure(api, http, seconds, requests, CLIENTS);
-  }
-
-  private static Map<String, Object> measure(
-      Proc api, HttpClient http, int seconds, IntFunction<HttpRequest> requests, int clientCount)
+  /** {@code clients} closed-loop clients, each sending its next request when one is answered. */
+  private Map<String, Object> measure(IntFunction<HttpRequest> requests, int clients)
       throws Exception {
-    double apiCpuBefore = Proc.cpuSeconds(api.pid());
-    double postgresCpuBefore = EndToEndBench.sumCpu("postgres");
+    Map<String, Double> before = cpu.cpuSeconds();
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int c = 0; c < clientCount; c++) {
-        clients.submit(
+    try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int c = 0; c < clients; c++) {
+        senders.submit(
             () -> {
               int i = 0;
               while (System.nanoTime() < end) {
@@ -224,8 +231,6 @@ final class ApiBench {
             });
       }
     }
-    double apiCpu = Proc.cpuSeconds(api.pid()) - apiCpuBefore;
-    double postgresCpu = EndToEndBench.sumCpu("postgres") - postgresCpuBefore;
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     Map<String, Object> m = new LinkedHashMap<>();
@@ -233,12 +238,8 @@ final class ApiBench {
     m.put("p50Ms", ProberBench.round(percentile(sorted, 0.50) / 1e6));
     m.put("p99Ms", ProberBench.round(percentile(sorted, 0.99) / 1e6));
     m.put("errors", errors.get());
-    m.put("concurrentClients", clientCount);
-    // Where a request's time goes: CPU milliseconds per request in the API and in PostgreSQL.
-    m.put("apiCpuMsPerRequest", ProberBench.round(apiCpu * 1000 / Math.max(1, sorted.size())));
-    m.put(
-        "postgresCpuMsPerRequest",
-        ProberBench.round(postgresCpu * 1000 / Math.max(1, sorted.size())));
+    m.put("concurrentClients", clients);
+    perRequestCpu(m, CpuMeter.between(before, cpu.cpuSeconds()), sorted.size());
     return m;
   }
 
@@ -252,20 +253,20 @@ final class ApiBench {
     return ThreadLocalRandom.current().nextInt(Math.max(1, bound));
   }
 
-  private static HttpRequest get(String path, String token) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093" + path))
+  private HttpRequest get(String path, String token) {
+    return HttpRequest.newBuilder(URI.create(base + path))
         .header("Authorization", "Bearer " + token)
         .build();
   }
 
-  private static HttpRequest post(String path, String body) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:8093" + path))
+  private HttpRequest post(String path, String body) {
+    return HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
 
-  private static String send(HttpClient http, HttpRequest request) throws Exception {
+  private String send(HttpRequest request) throws Exception {
     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 400) {
       throw new IllegalStateException(

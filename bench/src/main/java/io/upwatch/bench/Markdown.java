@@ -19,6 +19,11 @@ final class Markdown {
     List<String> phases = (List<String>) report.get("phases");
     String only =
         phases.equals(Benchmark.PHASES) ? "" : "BENCH_PHASES=" + String.join(",", phases) + " ";
+    if (report.get("roleSettings") != null) {
+      out.append("- role settings (not the defaults): ")
+          .append(report.get("roleSettings"))
+          .append('\n');
+    }
     out.append("- command: `")
         .append(only)
         .append("./upwatch bench` (settings in the JSON below)\n\n");
@@ -32,11 +37,20 @@ final class Markdown {
           .append(Boolean.TRUE.equals(target.get("met")) ? "yes" : "**no**")
           .append(" |\n");
     }
-    for (String section : List.of("baselines", "proberAlone", "endToEnd", "api", "pings")) {
+    for (String section :
+        List.of(
+            "capacity", "baselines", "proberAlone", "ingestAlone", "endToEnd", "api", "pings")) {
       if (report.get(section) instanceof Map<?, ?> figures) {
         out.append("\n## ").append(section).append("\n\n| figure | value |\n|---|---|\n");
         figures.forEach(
-            (k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            (k, v) -> {
+              if (!k.equals("steps")) {
+                out.append("| ").append(k).append(" | ").append(v).append(" |\n");
+              }
+            });
+        if (figures.get("steps") instanceof List<?> steps) {
+          steps(out, (List<Map<String, Object>>) steps);
+        }
       }
     }
     profiles(out, (Map<String, Map<String, Object>>) report.get("profiles"));
@@ -44,6 +58,53 @@ final class Markdown {
         .append(json.writeValueAsString(report))
         .append("\n```\n");
     return out.toString();
+  }
+
+  /** The capacity ramp, a row a step: what was offered, stored, how late, and what it cost. */
+  @SuppressWarnings("unchecked")
+  private static void steps(StringBuilder out, List<Map<String, Object>> steps) {
+    out.append("\n### Capacity ramp\n\n")
+        .append("| offered/s | stored/s | lag p50 / p99 / max ms | lost | sustained")
+        .append(" | CPU ms per check (total: roles, PostgreSQL, Redis) | farm CPU ms per check")
+        .append(" | scheduler passes/s, ms each, tasks each | ingest batches/s, size, ms each |\n")
+        .append("|---|---|---|---|---|---|---|---|---|\n");
+    for (Map<String, Object> step : steps) {
+      Map<String, Object> roles = (Map<String, Object>) step.getOrDefault("roles", Map.of());
+      out.append("| ")
+          .append(step.get("offeredPerSecond"))
+          .append(" | ")
+          .append(step.get("checksPerSecond"))
+          .append(" | ")
+          .append(step.get("scheduleLagP50Ms"))
+          .append(" / ")
+          .append(step.get("scheduleLagP99Ms"))
+          .append(" / ")
+          .append(step.get("scheduleLagMaxMs"))
+          .append(" | ")
+          .append(step.get("slotsLost"))
+          .append(" | ")
+          .append(
+              Boolean.TRUE.equals(step.get("sustained"))
+                  ? "yes"
+                  : "**no**: " + step.get("notSustainedBecause"))
+          .append(" | ")
+          .append(step.get("cpuMsPerCheck"))
+          .append(" | ")
+          .append(step.get("targetFarmCpuMsPerCheck"))
+          .append(" | ")
+          .append(roles.get("schedulePassesPerSecond"))
+          .append(", ")
+          .append(roles.get("schedulePassMeanMs"))
+          .append(", ")
+          .append(roles.get("tasksPerSchedulePass"))
+          .append(" | ")
+          .append(roles.get("ingestBatchesPerSecond"))
+          .append(", ")
+          .append(roles.get("ingestBatchMeanSize"))
+          .append(", ")
+          .append(roles.get("ingestBatchMeanMs"))
+          .append(" |\n");
+    }
   }
 
   /** Where the CPU time of each profiled phase went: the top methods by self samples. */

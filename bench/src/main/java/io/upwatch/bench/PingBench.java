@@ -8,14 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Healthchecks-style burst of heartbeat pings at the top of the hour: {@code rate} pings a second
@@ -28,29 +23,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PingBench {
 
   private static final int IN_FLIGHT = 256;
-  private static final String BASE = "http://127.0.0.1:8094";
 
   private PingBench() {}
 
-  static Map<String, Object> run(
-      Bench bench, int rate, int seconds, int redisDatabase, Map<String, Object> profiles)
-      throws Exception {
-    String jdbcUrl = LocalPostgres.recreateDatabase(Bench.DATABASE + "_pings");
-    var client = RedisClient.create("redis://127.0.0.1:6379/" + redisDatabase);
-    try (var redis = client.connect()) {
-      redis.sync().flushdb();
-    } finally {
-      client.shutdown();
-    }
-    Map<String, String> env = bench.suiteEnv(jdbcUrl, redisDatabase);
-    env.put("SERVER_PORT", "8094");
+  static Map<String, Object> run(Bench bench, Map<String, Object> profiles) throws Exception {
+    int rate = bench.settings().pingRate();
+    int seconds = bench.settings().pingSeconds();
+    String jdbcUrl = bench.freshDatabase("_pings");
+    bench.flushRedis();
+    int port = bench.settings().pingApiPort();
+    String base = "http://127.0.0.1:" + port;
+    Map<String, String> env = bench.suiteEnv(jdbcUrl);
+    env.put("SERVER_PORT", Integer.toString(port));
     int monitors = rate * seconds;
+    var redisClient = RedisClient.create(bench.redisUri());
     try (Proc api = bench.role("api-server", "api-server-pings", env);
+        var redis = redisClient.connect();
+        var postgres = new PostgresProcesses(jdbcUrl);
+        var cpu = CpuMeter.roleAndPostgres("api", api, postgres);
         HttpClient http =
             HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
-      api.awaitHttp(BASE + "/actuator/health/readiness", Duration.ofMinutes(3));
+      api.awaitHttp(base + "/actuator/health/readiness", Duration.ofMinutes(3));
       var signup =
-          HttpRequest.newBuilder(URI.create(BASE + "/api/v1/auth/signup"))
+          HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/signup"))
               .header("Content-Type", "application/json")
               .POST(
                   HttpRequest.BodyPublishers.ofString(
@@ -63,16 +58,18 @@ final class PingBench {
       result.put("offeredPingsPerSecond", rate);
       result.put("seconds", seconds);
       result.put("maxInFlight", IN_FLIGHT);
-      burst(api, http, rate, seconds, monitors);
-      long before = streamLength(redisDatabase);
-      result.put("coldTokens", burst(api, http, rate, seconds, 0));
-      result.put("warmTokens", burst(api, http, rate, seconds, 0));
-      result.put("resultsAppended", streamLength(redisDatabase) - before);
+      burst(cpu, http, base, rate, seconds, monitors);
+      long before = ProberBench.results(redis);
+      result.put("coldTokens", burst(cpu, http, base, rate, seconds, 0));
+      result.put("warmTokens", burst(cpu, http, base, rate, seconds, 0));
+      result.put("resultsAppended", ProberBench.results(redis) - before);
       // Where the time goes: the warm burst again under JFR, after the measured ones.
       var profile = Profile.start(bench, api, "pingsWarm");
-      burst(api, http, rate, seconds, 0);
+      burst(cpu, http, base, rate, seconds, 0);
       profiles.put("pingsWarm", profile.stop());
       return result;
+    } finally {
+      redisClient.shutdown();
     }
   }
 
@@ -95,71 +92,23 @@ final class PingBench {
 
   /** One burst to the monitors after the first {@code skip}. */
   private static Map<String, Object> burst(
-      Proc api, HttpClient http, int rate, int seconds, int skip) throws Exception {
-    double apiCpuBefore = Proc.cpuSeconds(api.pid());
-    double postgresCpuBefore = EndToEndBench.sumCpu("postgres");
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger errors = new AtomicInteger();
-    AtomicInteger shed = new AtomicInteger();
-    Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    int total = rate * seconds;
-    long start = System.nanoTime();
-    try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 1; i <= total; i++) {
-        long due = start + (long) ((i - 1) * 1e9 / rate);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          Thread.sleep(Duration.ofNanos(wait));
-        }
-        if (!inFlight.tryAcquire()) {
-          shed.incrementAndGet();
-          continue;
-        }
-        var request =
-            HttpRequest.newBuilder(URI.create(BASE + "/ping/bench" + "%017d".formatted(skip + i)))
-                .build();
-        senders.submit(
-            () -> {
-              long sent = System.nanoTime();
-              try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()
-                    != 200) {
-                  errors.incrementAndGet();
-                }
-              } catch (Exception e) {
-                errors.incrementAndGet();
-              } finally {
-                latencies.add(System.nanoTime() - sent);
-                inFlight.release();
-              }
-              return null;
-            });
-      }
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("answeredPerSecond", ProberBench.round(sorted.size() / elapsed));
-    m.put("p50Ms", ProberBench.round(ApiBench.percentile(sorted, 0.50) / 1e6));
-    m.put("p99Ms", ProberBench.round(ApiBench.percentile(sorted, 0.99) / 1e6));
-    m.put("maxMs", ProberBench.round(sorted.isEmpty() ? Double.NaN : sorted.getLast() / 1e6));
-    m.put("errors", errors.get());
-    m.put("shed", shed.get());
-    double apiCpu = Proc.cpuSeconds(api.pid()) - apiCpuBefore;
-    double postgresCpu = EndToEndBench.sumCpu("postgres") - postgresCpuBefore;
-    m.put("apiCpuMsPerPing", ProberBench.round(apiCpu * 1000 / Math.max(1, sorted.size())));
-    m.put(
-        "postgresCpuMsPerPing", ProberBench.round(postgresCpu * 1000 / Math.max(1, sorted.size())));
+      CpuMeter cpu, HttpClient http, String base, int rate, int seconds, int skip)
+      throws Exception {
+    Map<String, Double> before = cpu.cpuSeconds();
+    Map<String, Object> m =
+        OpenLoop.run(
+            http,
+            rate,
+            seconds,
+            IN_FLIGHT,
+            i ->
+                HttpRequest.newBuilder(
+                        URI.create(base + "/ping/bench%017d".formatted(skip + i + 1)))
+                    .build());
+    Map<String, Double> used = CpuMeter.between(before, cpu.cpuSeconds());
+    int answered = Math.max(1, (int) m.get("answered"));
+    m.put("apiCpuMsPerPing", ProberBench.round(used.get("api") * 1000 / answered));
+    m.put("postgresCpuMsPerPing", ProberBench.round(used.get("postgresql") * 1000 / answered));
     return m;
-  }
-
-  private static long streamLength(int database) {
-    var client = RedisClient.create("redis://127.0.0.1:6379/" + database);
-    try (var redis = client.connect()) {
-      return ProberBench.results(redis);
-    } finally {
-      client.shutdown();
-    }
   }
 }

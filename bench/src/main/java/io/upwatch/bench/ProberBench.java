@@ -22,10 +22,8 @@ import java.util.Map;
  */
 final class ProberBench {
 
-  private static final int REDIS_DB =
-      Integer.parseInt(Benchmark.env("BENCH_PROBER_REDIS_DATABASE", "10"));
   // The roles' default: the bench runs them without UPWATCH_QUEUE_PARTITIONS.
-  private static final QueuePartitions PARTITIONS = new QueuePartitions(16);
+  static final QueuePartitions PARTITIONS = new QueuePartitions(16);
   private static final int PICKUP_SAMPLES = 60;
 
   // A typical configured check: status 200 only, a keyword in the body and a latency bound. Its
@@ -36,46 +34,39 @@ final class ProberBench {
 
   private ProberBench() {}
 
-  static Map<String, Object> run(Bench bench, int tasks, Map<String, Object> profiles)
-      throws Exception {
-    var client = RedisClient.create("redis://127.0.0.1:6379/" + REDIS_DB);
+  static Map<String, Object> run(Bench bench, Map<String, Object> profiles) throws Exception {
+    int tasks = bench.settings().proberTasks();
+    int port = bench.settings().monitoringWorkerPort();
+    bench.flushRedis();
+    var client = RedisClient.create(bench.redisUri());
     try (StatefulRedisConnection<String, String> redis = client.connect()) {
-      redis.sync().flushdb();
-      Map<String, String> env = new LinkedHashMap<>(bench.redisEnv(REDIS_DB));
-      env.put("SERVER_PORT", "8092");
+      Map<String, String> env = new LinkedHashMap<>(bench.redisEnv());
+      env.put("SERVER_PORT", Integer.toString(port));
       env.put("MONITORING_SERVER_CONCURRENCY", "1000");
       env.put("UPWATCH_MONITORING_WORKER_ID", "bench-prober");
       try (Proc worker = bench.role("monitoring-worker", "prober-alone", env)) {
-        worker.awaitHttp("http://127.0.0.1:8092/actuator/health/readiness", Duration.ofMinutes(3));
+        worker.awaitHttp(
+            "http://127.0.0.1:" + port + "/actuator/health/readiness", Duration.ofMinutes(3));
 
         // The first drain runs on a cold JVM (the JIT compiles the hot path as it goes); the
         // second, the one the target is judged on, is the steady state of a long-running worker.
-        double[] cold = drain(redis, worker, tasks, 0, null);
-        double[] warm = drain(redis, worker, tasks, tasks, null);
-        Map<String, Object> pickup = idlePickup(redis, 2 * tasks);
+        double[] cold = drain(bench, redis, worker, tasks, 0, null);
+        double[] warm = drain(bench, redis, worker, tasks, tasks, null);
+        Map<String, Object> pickup = idlePickup(bench, redis, 2 * tasks);
         int afterPickup = 2 * tasks + PICKUP_SAMPLES;
 
         // 1,000 in flight: twice the concurrency of 200 ms checks, so the worker stays full.
-        publish(redis, 2000, "slow", afterPickup, null);
+        publish(bench, redis, 2000, "slow", afterPickup, null);
         awaitResults(redis, afterPickup + 2000L, Duration.ofMinutes(2));
-        double[] asserted = drain(redis, worker, tasks, afterPickup + 2000, ASSERTED);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("checks", tasks);
-        result.put("coldSeconds", round(cold[0]));
-        result.put("coldChecksPerSecond", round(tasks / cold[0]));
-        result.put("coldCpuSecondsPerThousandChecks", round(cold[1] * 1000 / tasks));
-        result.put("seconds", round(warm[0]));
-        result.put("checksPerSecond", round(tasks / warm[0]));
-        result.put("cpuSecondsPerThousandChecks", round(warm[1] * 1000 / tasks));
-        result.put("peakRssMibWith1000InFlight", round(Proc.peakRssMib(worker.pid())));
-        result.put("assertedChecksPerSecond", round(tasks / asserted[0]));
-        result.put("assertedCpuSecondsPerThousandChecks", round(asserted[1] * 1000 / tasks));
+        double[] asserted = drain(bench, redis, worker, tasks, afterPickup + 2000, ASSERTED);
+        Map<String, Object> result =
+            describe(tasks, cold, warm, asserted, Proc.peakRssMib(worker.pid()));
         result.putAll(pickup);
 
         // The same drain again under JFR, after the figures above: the recording costs memory
         // (~20 MiB of buffers) and some CPU, which must not count in them.
         var profile = Profile.start(bench, worker, "proberAlone");
-        drain(redis, worker, tasks, afterPickup + 2000 + tasks, null);
+        drain(bench, redis, worker, tasks, afterPickup + 2000 + tasks, null);
         profiles.put("proberAlone", profile.stop());
         return result;
       }
@@ -84,11 +75,29 @@ final class ProberBench {
     }
   }
 
+  /** The phase's figures from its drains ({seconds, CPU seconds} each) and the peak RSS. */
+  static Map<String, Object> describe(
+      int tasks, double[] cold, double[] warm, double[] asserted, double peakRssMib) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("checks", tasks);
+    result.put("coldSeconds", round(cold[0]));
+    result.put("coldChecksPerSecond", round(tasks / cold[0]));
+    result.put("coldCpuSecondsPerThousandChecks", round(cold[1] * 1000 / tasks));
+    result.put("seconds", round(warm[0]));
+    result.put("checksPerSecond", round(tasks / warm[0]));
+    result.put("cpuSecondsPerThousandChecks", round(warm[1] * 1000 / tasks));
+    result.put("peakRssMibWith1000InFlight", round(peakRssMib));
+    result.put("assertedChecksPerSecond", round(tasks / asserted[0]));
+    result.put("assertedCpuSecondsPerThousandChecks", round(asserted[1] * 1000 / tasks));
+    return result;
+  }
+
   /**
    * Queues {@code tasks} quick checks (with {@code spec}, or plain when null) and waits for their
    * results: {seconds, CPU seconds}.
    */
   private static double[] drain(
+      Bench bench,
       StatefulRedisConnection<String, String> redis,
       Proc worker,
       int tasks,
@@ -97,7 +106,7 @@ final class ProberBench {
       throws InterruptedException {
     double cpuBefore = Proc.cpuSeconds(worker.pid());
     long start = System.nanoTime();
-    publish(redis, tasks, "ok", offset, spec);
+    publish(bench, redis, tasks, "ok", offset, spec);
     awaitResults(redis, (long) offset + tasks, Duration.ofMinutes(5));
     return new double[] {
       (System.nanoTime() - start) / 1e9, Proc.cpuSeconds(worker.pid()) - cpuBefore
@@ -105,6 +114,7 @@ final class ProberBench {
   }
 
   private static void publish(
+      Bench bench,
       StatefulRedisConnection<String, String> redis,
       int count,
       String behaviour,
@@ -115,8 +125,7 @@ final class ProberBench {
     long slot = Instant.now().toEpochMilli();
     for (int i = 0; i < count; i++) {
       int n = offset + i;
-      String url =
-          "http://" + TargetFarm.address(n % Bench.ADDRESSES) + ":9100/" + behaviour + "/" + n;
+      String url = bench.target(n % Bench.ADDRESSES, behaviour, n);
       var task =
           new CheckTask(
               new TaskId(n, Instant.ofEpochMilli(slot)),
@@ -162,7 +171,8 @@ final class ProberBench {
    * a time at irregular intervals, so they land at every point of the worker's pauses.
    */
   private static Map<String, Object> idlePickup(
-      StatefulRedisConnection<String, String> redis, int offset) throws InterruptedException {
+      Bench bench, StatefulRedisConnection<String, String> redis, int offset)
+      throws InterruptedException {
     List<Long> waits = new ArrayList<>();
     var random = new java.util.Random(15);
     for (int i = 0; i < PICKUP_SAMPLES; i++) {
@@ -171,7 +181,7 @@ final class ProberBench {
       var task =
           new CheckTask(
               new TaskId(n, Instant.now()),
-              "http://" + TargetFarm.address((int) (n % Bench.ADDRESSES)) + ":9100/ok/" + n,
+              bench.target((int) (n % Bench.ADDRESSES), "ok", n),
               Duration.ofSeconds(5));
       long published = System.currentTimeMillis();
       redis.sync().xadd(taskStream(n), task.toFields());
@@ -205,5 +215,10 @@ final class ProberBench {
 
   static double round(double value) {
     return Math.round(value * 100) / 100.0;
+  }
+
+  /** Three decimals: for per-check costs of a few hundredths of a millisecond. */
+  static double round3(double value) {
+    return Math.round(value * 1000) / 1000.0;
   }
 }

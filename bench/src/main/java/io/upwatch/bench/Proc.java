@@ -82,6 +82,26 @@ final class Proc implements AutoCloseable {
     }
   }
 
+  /** When the process started, in clock ticks since boot; 0 if it is gone. */
+  static long startTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  /** Clock ticks since boot now, comparable with {@link #startTicks}. */
+  static long uptimeTicks() {
+    try {
+      String uptime = Files.readString(Path.of("/proc/uptime"));
+      return (long) (Double.parseDouble(uptime.split(" ")[0]) * TICKS_PER_SECOND);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   /** Peak resident set size (VmHWM) in MiB; 0 if the process is gone. */
   static double peakRssMib(long pid) {
     try {

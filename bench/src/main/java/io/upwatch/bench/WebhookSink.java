@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,15 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WebhookSink implements AutoCloseable {
 
-  static final String URL = "http://127.0.0.1:9199/hook";
   static final String SECRET = "bench-webhook-secret-0123456789";
 
   private final HttpServer server;
   private final Map<String, Instant> firstArrival = new ConcurrentHashMap<>();
   private final AtomicLong repeats = new AtomicLong();
 
-  WebhookSink() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 9199), 512);
+  WebhookSink(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext(
         "/hook",
@@ -45,16 +45,22 @@ final class WebhookSink implements AutoCloseable {
     server.start();
   }
 
-  /** Latency of the opened and resolved webhooks of every alert whose event arrived. */
-  Map<String, Object> measure(Connection db) throws Exception {
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  }
+
+  /**
+   * Latency of the opened and resolved webhooks of every alert triggered by a slot before {@code
+   * until} whose event arrived.
+   */
+  Map<String, Object> measure(Connection db, Instant until) throws Exception {
     List<Double> latencies = new ArrayList<>();
     long events = 0;
-    try (var q = db.createStatement();
-        ResultSet rs =
-            q.executeQuery(
-                """
-                SELECT id, opened_at, resolved_at FROM alerts
-                """)) {
+    try (var q =
+        db.prepareStatement(
+            "SELECT id, opened_at, resolved_at FROM alerts WHERE trigger_slot < ?")) {
+      q.setTimestamp(1, Timestamp.from(until));
+      ResultSet rs = q.executeQuery();
       while (rs.next()) {
         events += add(latencies, "alert-" + rs.getLong(1) + "-opened", rs.getTimestamp(2));
         events += add(latencies, "alert-" + rs.getLong(1) + "-resolved", rs.getTimestamp(3));
@@ -71,7 +77,7 @@ final class WebhookSink implements AutoCloseable {
     return m;
   }
 
-  private int add(List<Double> latencies, String eventId, java.sql.Timestamp at) {
+  private int add(List<Double> latencies, String eventId, Timestamp at) {
     if (at == null) {
       return 0;
     }
