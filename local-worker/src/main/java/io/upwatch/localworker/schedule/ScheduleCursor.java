@@ -59,7 +59,7 @@ class ScheduleCursor {
    * The leased cursor.
    *
    * @param handedOutUntil every slot before it is handed out
-   * @param now PostgreSQL's time, the one clock every scheduler and the API's writes agree on
+   * @param now PostgreSQL's time: every scheduler judges what is due by this one clock
    */
   record Lease(Instant handedOutUntil, Instant now) {}
 }
