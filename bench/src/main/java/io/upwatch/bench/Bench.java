@@ -31,9 +31,10 @@ record Bench(Path root, Path work, String java, Settings settings) {
    */
   Proc role(String role, String name, Map<String, String> env) throws IOException {
     Map<String, String> environment = new LinkedHashMap<>(env);
+    // No flags from the bench's own environment; BENCH_ROLE_JAVA_OPTS still sets some.
+    environment.put("JAVA_OPTS", "");
     environment.putAll(settings.roleEnv());
     environment.put("JAVA", java);
-    environment.put("JAVA_OPTS", "");
     List<String> command = List.of(root.resolve("bin/run-role").toString(), role);
     return Proc.start(name, work.resolve("logs"), environment, command);
   }

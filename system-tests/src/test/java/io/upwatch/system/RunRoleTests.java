@@ -57,6 +57,15 @@ class RunRoleTests {
   }
 
   @Test
+  void aRolesOwnJavaOptsComeAfterTheSharedOnesAndReachNoOtherRole() throws Exception {
+    Map<String, String> env = Map.of("JAVA_OPTS_MONITORING_WORKER", "-Xmx96m -Xmn64m");
+
+    assertThat(run("monitoring_worker", "-Xmx256m", env).args())
+        .containsSubsequence("-Xmx48m", "-Xmx256m", "-Xmx96m", "-Xmn64m", "-jar");
+    assertThat(run("local_worker", "", env).args()).doesNotContain("-Xmx96m");
+  }
+
+  @Test
   void allRunsTheLauncherWithEveryRolesJar() throws Exception {
     List<String> args = run("all", "").args();
 
@@ -126,6 +135,10 @@ class RunRoleTests {
   }
 
   private Run run(String role, String javaOpts) throws Exception {
+    return run(role, javaOpts, Map.of());
+  }
+
+  private Run run(String role, String javaOpts, Map<String, String> env) throws Exception {
     for (String jar : List.of("api-server", "local-worker", "monitoring-worker", "launcher")) {
       Files.writeString(jars.resolve(jar + ".jar"), "");
     }
@@ -138,6 +151,7 @@ class RunRoleTests {
     builder.environment().put("UPWATCH_JARS", jars.toString());
     builder.environment().put("JAVA", java.toString());
     builder.environment().put("JAVA_OPTS", javaOpts);
+    builder.environment().putAll(env);
     Process process = builder.start();
     List<String> args = new String(process.getInputStream().readAllBytes()).lines().toList();
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -23,10 +23,13 @@ final class ResponseReader {
   private static final int MAX_CHUNK_LINE = 1024;
   private static final int MAX_CHUNK_SIZE_DIGITS = 15;
   private static final long UNTIL_CLOSE = -1;
+  // A thousand checks in flight hold one buffer each, and most responses are a head and a short
+  // body: start small, and grow only for a response that fills it.
+  private static final int FIRST_BUFFER = 1024;
+  private static final int MAX_BUFFER = 16 * 1024;
 
   private final ByteSource source;
-  // Small: a thousand checks hold one each, and most responses are a head and a short body.
-  private final byte[] buffer = new byte[4096];
+  private byte[] buffer = new byte[FIRST_BUFFER];
   private int position;
   private int limit;
   private int headBudget = MAX_HEAD_BYTES;
@@ -254,7 +257,11 @@ final class ResponseReader {
     return new String(bytes, start, stop - start, StandardCharsets.ISO_8859_1);
   }
 
+  // Only called once the buffer is all consumed, so it can be replaced.
   private boolean fill() throws IOException, TimeoutException {
+    if (limit == buffer.length && buffer.length < MAX_BUFFER) {
+      buffer = new byte[Math.min(MAX_BUFFER, 4 * buffer.length)];
+    }
     int read = source.read(buffer, 0, buffer.length);
     if (read < 0) {
       return false;

@@ -102,6 +102,31 @@ class ResponseReaderTests {
         .isInstanceOf(EOFException.class);
   }
 
+  @Test
+  void responsesLargerThanTheFirstBufferAreReadWholeInLargerReads() throws Exception {
+    String header = "h".repeat(3_000);
+    String body = "0123456789".repeat(4_000);
+    byte[] bytes =
+        ascii("HTTP/1.1 200 OK\r\nX-Big: " + header + "\r\nContent-Length: 40000\r\n\r\n" + body);
+    var source = new ByteArrayInputStream(bytes);
+    var reads = new java.util.ArrayList<Integer>();
+
+    ReceivedResponse response =
+        ResponseReader.read(
+            (buffer, offset, length) -> {
+              int read = source.read(buffer, offset, length);
+              reads.add(read);
+              return read;
+            },
+            true,
+            new BoundedBody(100_000, true));
+
+    assertThat(response.headers().get("X-Big")).isEqualTo(header);
+    assertThat(text(response)).isEqualTo(body);
+    // 1 KiB, then 4 KiB, then 16 KiB reads: a few reads, not one per KiB.
+    assertThat(reads).hasSizeLessThan(8);
+  }
+
   private static ReceivedResponse read(String response, boolean keep) throws Exception {
     // One byte a read: every line and body split across reads, as a slow network delivers them.
     var source = new ByteArrayInputStream(ascii(response));
