@@ -178,6 +178,8 @@ class DashboardBrowserSystemTests {
     private String createBadge(String monitorPage) {
       browser.get(monitorPage);
       browser.findElement(By.id("badge-issue")).click();
+      // The click posts a form: the page that answers it may not have loaded when click returns.
+      waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.id("badge-0")).isEmpty());
       String status = browser.findElement(By.id("badge-0")).getDomProperty("value");
       assertThat(status).matches(".*/badge/[A-Za-z0-9_-]{32}/status\\.svg");
       assertThat(browser.findElement(By.id("badge-md-0")).getDomProperty("value"))
