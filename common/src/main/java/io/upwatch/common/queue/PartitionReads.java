@@ -17,8 +17,10 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * XREADGROUP over the partitions of one stream without blocking, never returning more than asked.
  * The count is shared out over the partitions (starting at a partition that moves on every call, so
  * none is favoured), all reads of a round in flight at once; partitions that filled their share may
- * hold more and share what is still wanted in the next round. A read comes back with nothing only
- * when every partition had nothing: one round trip per node when the queue is idle.
+ * hold more and share what is still wanted in the next round. The first round asks only as many
+ * partitions as give each a share of {@link #FIRST_SHARE}: a busy worker reading a few entries at a
+ * time then pays one command for many entries, not one for each. A read comes back with nothing
+ * only when every partition had nothing: at most two round trips when the queue is idle.
  */
 final class PartitionReads {
 
@@ -32,6 +34,7 @@ final class PartitionReads {
   static final Duration MAX_PAUSE = Duration.ofMillis(100);
 
   private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
+  static final int FIRST_SHARE = 16;
 
   private final AsyncBatch batch;
   private final IntFunction<String> stream;
@@ -82,11 +85,14 @@ final class PartitionReads {
     // Own pending entries are re-read by id: a second round goes on after the last one read.
     String[] after = new String[partitions];
     List<StreamEntry> read = new ArrayList<>();
+    boolean first = true;
     while (read.size() < count && !(unvisited.isEmpty() && mayHoldMore.isEmpty())) {
       Deque<Integer> candidates = unvisited.isEmpty() ? mayHoldMore : unvisited;
       int wanted = count - read.size();
+      int width = first ? Math.ceilDiv(wanted, FIRST_SHARE) : wanted;
+      first = false;
       List<Integer> targets = new ArrayList<>();
-      while (targets.size() < wanted && !candidates.isEmpty()) {
+      while (targets.size() < width && !candidates.isEmpty()) {
         targets.add(candidates.poll());
       }
       int[] shares = new int[targets.size()];
