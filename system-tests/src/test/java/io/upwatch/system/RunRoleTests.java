@@ -52,7 +52,8 @@ class RunRoleTests {
   void monitoringWorkerHasItsFixedHeapAndJavaOptsComeLastSoTheyWin() throws Exception {
     List<String> args = run("monitoring_worker", "-Xmx256m").args();
 
-    assertThat(args).containsSubsequence("-Xms32m", "-Xmx48m", "-Xmx256m", "-jar");
+    assertThat(args)
+        .containsSubsequence("-Xms32m", "-Xmx48m", "-XX:SurvivorRatio=2", "-Xmx256m", "-jar");
     assertThat(run("server", "").args()).doesNotContain("-Xmx48m");
   }
 
