@@ -3,21 +3,16 @@ package io.upwatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.upwatch.testing.LocalPostgres;
 import io.upwatch.testing.SelfSignedTls;
 import io.upwatch.testing.WebhookReceiver;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,8 +39,7 @@ class PipelineSystemTests {
   private static final int INTERVAL = 10;
   private static final Duration LEASE = Duration.ofSeconds(8);
 
-  private final List<RoleProcess> roles = new ArrayList<>();
-  private String jdbcUrl;
+  private SystemSuite suite;
   private static final String WEBHOOK_SECRET = "system-test-webhook-secret";
 
   private TargetServer targets;
@@ -54,27 +48,22 @@ class PipelineSystemTests {
   private RoleProcess api;
   private RoleProcess monitoringA;
   private UpwatchApi user;
-  private RedisClient redisClient;
-  private StatefulRedisConnection<String, String> redis;
 
   @BeforeAll
   void startTheSuite() throws Exception {
-    jdbcUrl = LocalPostgres.recreateDatabase(DATABASE);
-    redisClient = RedisClient.create("redis://127.0.0.1:6379/" + REDIS_DB);
-    redis = redisClient.connect();
-    redis.sync().flushdb();
-    targets = new TargetServer();
+    suite = SystemSuite.onFreshStores(DATABASE, REDIS_DB);
+    targets = suite.closeAtEnd(new TargetServer());
     // An https target whose certificate expires in 3 days, trusted by the roles (only it: they
     // reach nothing else over TLS here).
     Path tls = Files.createTempDirectory("upwatch-system-tls");
-    expiringTls = TargetServer.https(SelfSignedTls.context(tls, 3));
+    expiringTls = suite.closeAtEnd(TargetServer.https(SelfSignedTls.context(tls, 3)));
     Path trustStore = tls.resolve("trust.p12");
     try (var out = Files.newOutputStream(trustStore)) {
       SelfSignedTls.trustStore(tls).store(out, "changeit".toCharArray());
     }
-    receiver = new WebhookReceiver(WEBHOOK_SECRET);
+    receiver = suite.closeAtEnd(new WebhookReceiver(WEBHOOK_SECRET));
 
-    Map<String, String> env = RoleProcess.environment(jdbcUrl, REDIS_DB);
+    Map<String, String> env = suite.environment();
     env.put("MAX_URL_COUNT", "100");
     env.put("UPWATCH_MONITORING_LEASE_TIME", LEASE.toSeconds() + "s");
     env.put("UPWATCH_MONITORING_MAX_CHECK_TIMEOUT", "5s");
@@ -86,47 +75,33 @@ class PipelineSystemTests {
             + trustStore
             + " -Djavax.net.ssl.trustStorePassword=changeit");
 
-    api = start("api-server", "api", env);
-    roles.add(
-        start("local-worker", "local-worker-a", with(env, "UPWATCH_WORKER_CONSUMER_NAME", "lw-a")));
-    roles.add(
-        start("local-worker", "local-worker-b", with(env, "UPWATCH_WORKER_CONSUMER_NAME", "lw-b")));
+    api = suite.start("api-server", "api", env);
+    suite.start(
+        "local-worker",
+        "local-worker-a",
+        SystemSuite.with(env, "UPWATCH_WORKER_CONSUMER_NAME", "lw-a"));
+    suite.start(
+        "local-worker",
+        "local-worker-b",
+        SystemSuite.with(env, "UPWATCH_WORKER_CONSUMER_NAME", "lw-b"));
     monitoringA =
-        start(
+        suite.start(
             "monitoring-worker",
             "monitoring-worker-a",
-            with(env, "UPWATCH_MONITORING_WORKER_ID", "mw-a"));
-    roles.add(monitoringA);
-    roles.add(
-        start(
-            "monitoring-worker",
-            "monitoring-worker-b",
-            with(env, "UPWATCH_MONITORING_WORKER_ID", "mw-b")));
-    roles.add(api);
-    for (RoleProcess role : roles) {
-      role.awaitReady(Duration.ofSeconds(180));
-    }
+            SystemSuite.with(env, "UPWATCH_MONITORING_WORKER_ID", "mw-a"));
+    suite.start(
+        "monitoring-worker",
+        "monitoring-worker-b",
+        SystemSuite.with(env, "UPWATCH_MONITORING_WORKER_ID", "mw-b"));
+    suite.awaitReady();
     user = new UpwatchApi(api);
     user.signUpAndLogIn("system", "system-password");
   }
 
   @AfterAll
   void stopTheSuite() throws Exception {
-    for (RoleProcess role : roles) {
-      role.close();
-    }
-    if (targets != null) {
-      targets.close();
-    }
-    if (expiringTls != null) {
-      expiringTls.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-    if (redis != null) {
-      redis.close();
-      redisClient.shutdown();
+    if (suite != null) {
+      suite.close();
     }
   }
 
@@ -213,7 +188,7 @@ class PipelineSystemTests {
       }
     }
     Map<String, Long> published =
-        TaskStreams.tasks(redis.sync(), "default").stream()
+        TaskStreams.tasks(suite.redis(), "default").stream()
             .collect(Collectors.groupingBy(m -> m.get("id"), Collectors.counting()));
     assertThat(published).isNotEmpty();
     assertThat(published.values()).as("every task id published once").containsOnly(1L);
@@ -296,19 +271,8 @@ class PipelineSystemTests {
     }
   }
 
-  private static RoleProcess start(String role, String name, Map<String, String> env)
-      throws Exception {
-    return RoleProcess.start(role, name, env);
-  }
-
   private long pendingOf(String consumer) {
-    return TaskStreams.pendingOf(redis.sync(), "default", consumer);
-  }
-
-  private static Map<String, String> with(Map<String, String> env, String key, String value) {
-    Map<String, String> copy = new HashMap<>(env);
-    copy.put(key, value);
-    return copy;
+    return TaskStreams.pendingOf(suite.redis(), "default", consumer);
   }
 
   private List<Instant> slots(long url, Instant until) throws Exception {
@@ -340,6 +304,6 @@ class PipelineSystemTests {
   }
 
   private Connection connect() throws Exception {
-    return DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+    return suite.database();
   }
 }

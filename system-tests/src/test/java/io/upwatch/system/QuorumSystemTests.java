@@ -3,9 +3,6 @@ package io.upwatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.RedisClient;
-import io.upwatch.testing.LocalPostgres;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,52 +34,35 @@ class QuorumSystemTests {
   private static final int INTERVAL = 10;
   private static final int THRESHOLD = 1;
 
-  private final List<RoleProcess> roles = new ArrayList<>();
   private final Map<String, RoleProcess> workers = new HashMap<>();
+  private SystemSuite suite;
   private TargetServer targets;
   private UpwatchApi user;
-  private String jdbcUrl;
   private long url;
 
   @BeforeAll
   void startThreeRegions() throws Exception {
-    jdbcUrl = LocalPostgres.recreateDatabase(DATABASE);
-    RedisClient redisClient = RedisClient.create("redis://127.0.0.1:6379/" + REDIS_DB);
-    try (var redis = redisClient.connect()) {
-      redis.sync().flushdb();
-    } finally {
-      redisClient.shutdown();
-    }
-    targets = new TargetServer();
-    Map<String, String> env = RoleProcess.environment(jdbcUrl, REDIS_DB);
+    suite = SystemSuite.onFreshStores(DATABASE, REDIS_DB);
+    targets = suite.closeAtEnd(new TargetServer());
+    Map<String, String> env = suite.environment();
     env.put("UPWATCH_REGIONS", "eu,us,ap");
-    RoleProcess api = RoleProcess.start("api-server", "quorum-api", env);
-    roles.add(api);
-    roles.add(RoleProcess.start("local-worker", "quorum-local-worker-a", env));
-    roles.add(RoleProcess.start("local-worker", "quorum-local-worker-b", env));
+    RoleProcess api = suite.start("api-server", "quorum-api", env);
+    suite.start("local-worker", "quorum-local-worker-a", env);
+    suite.start("local-worker", "quorum-local-worker-b", env);
     for (String region : List.of("eu", "us", "ap")) {
-      Map<String, String> worker = new HashMap<>(env);
-      worker.put("MONITORING_REGION", region);
-      worker.put("UPWATCH_MONITORING_WORKER_ID", "mw-" + region);
+      Map<String, String> worker = SystemSuite.inRegion(env, region);
       worker.put("UPWATCH_MONITORING_USER_AGENT", "Upwatch-test region/" + region);
-      RoleProcess process = RoleProcess.start("monitoring-worker", "quorum-" + region, worker);
-      workers.put(region, process);
-      roles.add(process);
+      workers.put(region, suite.start("monitoring-worker", "quorum-" + region, worker));
     }
-    for (RoleProcess role : roles) {
-      role.awaitReady(Duration.ofSeconds(180));
-    }
+    suite.awaitReady();
     user = new UpwatchApi(api);
     user.signUpAndLogIn("quorum", "quorum-password");
   }
 
   @AfterAll
   void stopAll() throws Exception {
-    for (RoleProcess role : roles) {
-      role.close();
-    }
-    if (targets != null) {
-      targets.close();
+    if (suite != null) {
+      suite.close();
     }
   }
 
@@ -141,8 +121,7 @@ class QuorumSystemTests {
   @Test
   @Order(4)
   void aRegionWhoseWorkersAllStopShowsAbsentAndRaisesNothing() throws Exception {
-    workers.get("ap").close();
-    roles.remove(workers.get("ap"));
+    suite.stop(workers.get("ap"));
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(500))
@@ -178,7 +157,7 @@ class QuorumSystemTests {
   }
 
   private long count(String sql, long urlId, String region) throws Exception {
-    try (var db = DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+    try (var db = suite.database();
         var statement = db.prepareStatement(sql)) {
       statement.setLong(1, urlId);
       statement.setString(2, region);

@@ -3,18 +3,12 @@ package io.upwatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.upwatch.testing.LocalPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,50 +35,32 @@ class RegionsSystemTests {
   private static final int REDIS_DB = TestStores.redisDatabase(8);
   private static final int INTERVAL = 10;
 
-  private final List<RoleProcess> roles = new ArrayList<>();
+  private SystemSuite suite;
   private TargetServer targets;
   private RoleProcess localWorker;
   private RoleProcess usWorker;
   private UpwatchApi user;
-  private String jdbcUrl;
-  private RedisClient redisClient;
-  private StatefulRedisConnection<String, String> redis;
   private long url;
 
   @BeforeAll
   void startTwoOfThreeRegions() throws Exception {
-    jdbcUrl = LocalPostgres.recreateDatabase(DATABASE);
-    redisClient = RedisClient.create("redis://127.0.0.1:6379/" + REDIS_DB);
-    redis = redisClient.connect();
-    redis.sync().flushdb();
-    targets = new TargetServer();
-    Map<String, String> env = RoleProcess.environment(jdbcUrl, REDIS_DB);
+    suite = SystemSuite.onFreshStores(DATABASE, REDIS_DB);
+    targets = suite.closeAtEnd(new TargetServer());
+    Map<String, String> env = suite.environment();
     env.put("UPWATCH_REGIONS", "eu,us,ap");
-    RoleProcess api = RoleProcess.start("api-server", "regions-api", env);
-    roles.add(api);
-    localWorker = RoleProcess.start("local-worker", "regions-local-worker", env);
-    roles.add(localWorker);
-    roles.add(RoleProcess.start("monitoring-worker", "regions-eu", worker(env, "eu")));
-    usWorker = RoleProcess.start("monitoring-worker", "regions-us", worker(env, "us"));
-    roles.add(usWorker);
-    for (RoleProcess role : roles) {
-      role.awaitReady(Duration.ofSeconds(180));
-    }
+    RoleProcess api = suite.start("api-server", "regions-api", env);
+    localWorker = suite.start("local-worker", "regions-local-worker", env);
+    suite.start("monitoring-worker", "regions-eu", SystemSuite.inRegion(env, "eu"));
+    usWorker = suite.start("monitoring-worker", "regions-us", SystemSuite.inRegion(env, "us"));
+    suite.awaitReady();
     user = new UpwatchApi(api);
     user.signUpAndLogIn("regions", "regions-password");
   }
 
   @AfterAll
   void stopAll() throws Exception {
-    for (RoleProcess role : roles) {
-      role.close();
-    }
-    if (targets != null) {
-      targets.close();
-    }
-    if (redis != null) {
-      redis.close();
-      redisClient.shutdown();
+    if (suite != null) {
+      suite.close();
     }
   }
 
@@ -101,9 +77,11 @@ class RegionsSystemTests {
     Map<String, Long> checks = checksByRegion(url);
     assertThat(checks).containsOnlyKeys("eu", "us");
     assertThat(checks.get("eu")).isBetween(checks.get("us") - 1, checks.get("us") + 1);
-    assertThat(TaskStreams.tasks(redis.sync(), "ap")).as("no task for the absent region").isEmpty();
-    assertThat(TaskStreams.consumers(redis.sync(), "eu")).isEqualTo(Set.of("mw-eu"));
-    assertThat(TaskStreams.consumers(redis.sync(), "us"))
+    assertThat(TaskStreams.tasks(suite.redis(), "ap"))
+        .as("no task for the absent region")
+        .isEmpty();
+    assertThat(TaskStreams.consumers(suite.redis(), "eu")).isEqualTo(Set.of("mw-eu"));
+    assertThat(TaskStreams.consumers(suite.redis(), "us"))
         .as("the eu worker never read a us task")
         .isEqualTo(Set.of("mw-us"));
     assertThat(region("ap").get("live").asBoolean()).isFalse();
@@ -121,18 +99,17 @@ class RegionsSystemTests {
   @Test
   @Order(2)
   void whenTheLastWorkerOfARegionStopsItsTasksStopAndItShowsAsAbsent() throws Exception {
-    usWorker.close();
-    roles.remove(usWorker);
+    suite.stop(usWorker);
     await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> !region("us").get("live").asBoolean());
-    int usTasks = TaskStreams.tasks(redis.sync(), "us").size();
+    int usTasks = TaskStreams.tasks(suite.redis(), "us").size();
     long euChecks = checksByRegion(url).get("eu");
 
     Thread.sleep(Duration.ofSeconds(3L * INTERVAL));
 
-    assertThat(TaskStreams.tasks(redis.sync(), "us")).hasSize(usTasks);
+    assertThat(TaskStreams.tasks(suite.redis(), "us")).hasSize(usTasks);
     assertThat(checksByRegion(url).get("eu")).isGreaterThanOrEqualTo(euChecks + 2);
     assertThat(region("us").get("lastSeenAt").isNull()).isFalse();
   }
@@ -147,7 +124,7 @@ class RegionsSystemTests {
   }
 
   private Map<String, Long> checksByRegion(long urlId) throws Exception {
-    try (var db = DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+    try (var db = suite.database();
         var statement =
             db.prepareStatement(
                 "SELECT region, count(*) FROM checks WHERE url_id = ? GROUP BY region")) {
@@ -160,13 +137,6 @@ class RegionsSystemTests {
       }
       return counts;
     }
-  }
-
-  private static Map<String, String> worker(Map<String, String> env, String region) {
-    Map<String, String> copy = new HashMap<>(env);
-    copy.put("MONITORING_REGION", region);
-    copy.put("UPWATCH_MONITORING_WORKER_ID", "mw-" + region);
-    return copy;
   }
 
   private static double metric(String scrape, String series) {

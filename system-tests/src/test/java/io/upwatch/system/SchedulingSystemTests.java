@@ -3,11 +3,7 @@ package io.upwatch.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.upwatch.testing.LocalPostgres;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -33,42 +29,31 @@ class SchedulingSystemTests {
   private static final int INTERVAL = 10;
   private static final Duration CHURN = Duration.ofSeconds(50);
 
-  private final List<RoleProcess> roles = new ArrayList<>();
-  private String jdbcUrl;
+  private SystemSuite suite;
   private Map<String, String> env;
-  private RedisClient redisClient;
-  private StatefulRedisConnection<String, String> redis;
   private TargetServer targets;
   private RoleProcess api;
   private RoleProcess localWorker;
 
   @BeforeEach
   void startTheSuite() throws Exception {
-    jdbcUrl = LocalPostgres.recreateDatabase(DATABASE);
-    redisClient = RedisClient.create("redis://127.0.0.1:6379/" + REDIS_DB);
-    redis = redisClient.connect();
-    redis.sync().flushdb();
-    targets = new TargetServer();
-    env = RoleProcess.environment(jdbcUrl, REDIS_DB);
+    suite = SystemSuite.onFreshStores(DATABASE, REDIS_DB);
+    targets = suite.closeAtEnd(new TargetServer());
+    env = suite.environment();
     env.put("MAX_URL_COUNT", "100");
     // Results a killed worker held are taken over soon, so the checks table is complete.
     env.put("UPWATCH_WORKER_RECLAIM_IDLE", "5s");
     api = start("api-server", "scheduling-api");
     localWorker = start("local-worker", "scheduling-local-worker-a");
     start("monitoring-worker", "scheduling-monitoring-worker");
-    for (RoleProcess role : roles) {
-      role.awaitReady(Duration.ofSeconds(180));
-    }
+    suite.awaitReady();
   }
 
   @AfterEach
   void stopTheSuite() throws Exception {
-    for (RoleProcess role : roles) {
-      role.close();
+    if (suite != null) {
+      suite.close();
     }
-    targets.close();
-    redis.close();
-    redisClient.shutdown();
   }
 
   @Test
@@ -169,13 +154,11 @@ class SchedulingSystemTests {
   }
 
   private RoleProcess start(String role, String name) throws Exception {
-    RoleProcess process = RoleProcess.start(role, name, env);
-    roles.add(process);
-    return process;
+    return suite.start(role, name, env);
   }
 
   private Map<String, Long> publishedTaskIds() {
-    return TaskStreams.tasks(redis.sync(), "default").stream()
+    return TaskStreams.tasks(suite.redis(), "default").stream()
         .collect(Collectors.groupingBy(m -> m.get("id"), Collectors.counting()));
   }
 
@@ -215,6 +198,6 @@ class SchedulingSystemTests {
   }
 
   private Connection connect() throws Exception {
-    return DriverManager.getConnection(jdbcUrl, LocalPostgres.ROLE, LocalPostgres.PASSWORD);
+    return suite.database();
   }
 }
