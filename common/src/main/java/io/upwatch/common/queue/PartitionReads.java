@@ -20,7 +20,8 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * hold more and share what is still wanted in the next round. The first round asks only as many
  * partitions as give each a share of {@link #FIRST_SHARE}: a busy worker reading a few entries at a
  * time then pays one command for many entries, not one for each. A read comes back with nothing
- * only when every partition had nothing: at most two round trips when the queue is idle.
+ * only when every partition had nothing; for a count of at least one entry per partition, an idle
+ * queue costs two rounds (one round from a share of {@code FIRST_SHARE} per partition on).
  */
 final class PartitionReads {
 
@@ -33,8 +34,10 @@ final class PartitionReads {
   /** Longest pause between two looks over the partitions while all are empty. */
   static final Duration MAX_PAUSE = Duration.ofMillis(100);
 
-  private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
+  /** Entries the first round asks of each partition it reads, at least. */
   static final int FIRST_SHARE = 16;
+
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
 
   private final AsyncBatch batch;
   private final IntFunction<String> stream;
