@@ -45,6 +45,10 @@ class ResultIngestor {
   private Instant nextTakeOver = Instant.MIN;
   private ReclaimCursor takeOverCursor = ReclaimCursor.START;
   private boolean groupReady;
+  // Whether this consumer may own entries it has not acknowledged: on start (an earlier run under
+  // this name), after a take-over, and from a read until its acknowledgement (a failed pass leaves
+  // them). Otherwise there are none, and looking for them would cost a read of every partition.
+  private boolean ownPendingMayExist = true;
 
   ResultIngestor(
       String consumer,
@@ -86,7 +90,13 @@ class ResultIngestor {
 
   private boolean ingestBatch() {
     takeOverStaleEntries();
-    var records = queue.readPending(consumer, properties.ingestBatch());
+    List<StreamEntry> records = List.of();
+    if (ownPendingMayExist) {
+      records = queue.readPending(consumer, properties.ingestBatch());
+      ownPendingMayExist = !records.isEmpty();
+    }
+    // A batch of own pending entries may have more behind it; a batch of new ones leaves none.
+    boolean morePendingMayExist = ownPendingMayExist;
     if (records.isEmpty()) {
       records = queue.readNew(consumer, properties.ingestBatch(), properties.ingestBlock());
     }
@@ -94,6 +104,7 @@ class ResultIngestor {
       log.trace("No results");
       return false;
     }
+    ownPendingMayExist = true;
     List<EntryRef> ids = records.stream().map(StreamEntry::ref).toList();
     List<Entry> entries = decode(records);
     long started = System.nanoTime();
@@ -109,6 +120,7 @@ class ResultIngestor {
       entries.forEach(this::storeOrDeadLetter);
     }
     queue.acknowledge(ids);
+    ownPendingMayExist = morePendingMayExist;
     metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
     return records.size() == properties.ingestBatch();
   }
@@ -180,6 +192,7 @@ class ResultIngestor {
     takeOverCursor = reclaimed.cursor();
     int taken = reclaimed.entries().size();
     if (taken > 0) {
+      ownPendingMayExist = true;
       log.info("Took over {} results left pending past the lease", taken);
       metrics.takenOver(taken);
     }

@@ -5,6 +5,7 @@ import static io.upwatch.localworker.support.Fixtures.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
 import io.upwatch.common.queue.EntryRef;
@@ -21,9 +22,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
@@ -47,6 +51,7 @@ class IngestionIntegrationTests {
   @Autowired IngestMetrics metrics;
   @Autowired StringRedisTemplate redis;
   @Autowired Fixtures fixtures;
+  @Autowired DataSource dataSource;
 
   long url;
   Instant slot = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.MINUTES);
@@ -110,6 +115,36 @@ class IngestionIntegrationTests {
     drain(ingestor("a"));
 
     assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(2);
+    assertThat(pendingResults()).isZero();
+  }
+
+  @Test
+  void aBatchWhoseStoreFailedIsStoredByTheSameConsumersNextPass() {
+    fixtures.publish(response(url, slot, 200));
+    fixtures.publish(response(url, slot.plusSeconds(60), 503));
+    var failures = new AtomicInteger();
+    var flaky =
+        new CheckWriter(JdbcClient.create(dataSource)) {
+          @Override
+          List<CheckResult> insert(List<CheckResult> results) {
+            if (failures.getAndDecrement() > 0) {
+              throw new DataAccessResourceFailureException("down");
+            }
+            return super.insert(results);
+          }
+        };
+    var same = ingestor("same", flaky);
+    // A clean first pass: nothing of its own pending, so it reads only new entries from now on.
+    same.ingestPass();
+    fixtures.publish(response(url, slot.plusSeconds(120), 200));
+    fixtures.publish(response(url, slot.plusSeconds(180), 200));
+    failures.set(1);
+
+    assertThatThrownBy(same::ingestPass).isInstanceOf(RuntimeException.class);
+    assertThat(pendingResults()).isEqualTo(2);
+    same.ingestPass();
+
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(4);
     assertThat(pendingResults()).isZero();
   }
 
@@ -295,6 +330,10 @@ class IngestionIntegrationTests {
   }
 
   private ResultIngestor ingestor(String consumer) {
+    return ingestor(consumer, writer);
+  }
+
+  private ResultIngestor ingestor(String consumer, CheckWriter writer) {
     return new ResultIngestor(
         consumer,
         stream,
