@@ -139,20 +139,26 @@ class CheckRunner {
   }
 
   private void runAndRelease(EntryRef entry, CheckTask task) {
+    boolean publishing = false;
     try {
-      run(entry, task);
+      publishing = run(entry, task);
     } catch (InterruptedException e) {
       log.debug("Check of task {} abandoned on shutdown", task.id());
     } catch (RuntimeException e) {
       log.warn("Check of task {} failed unexpectedly; it stays pending", task.id(), e);
     } finally {
-      running.remove(entry);
-      inFlight.decrementAndGet();
-      permits.release();
+      if (!publishing) {
+        finish(entry);
+      }
     }
   }
 
-  private void run(EntryRef entry, CheckTask task) throws InterruptedException {
+  /**
+   * Probes and queues the result; true when the result is on its way, in which case its batch's
+   * completion ends the check. The check's thread does not wait for that: a thread parked for every
+   * result in a batch would cost a hand-off each and hold its stack for the round trip.
+   */
+  private boolean run(EntryRef entry, CheckTask task) throws InterruptedException {
     Instant startedAt = clock.instant();
     Duration timeout =
         task.timeout().compareTo(properties.maxCheckTimeout()) > 0
@@ -172,15 +178,29 @@ class CheckRunner {
             outcome.tlsExpiresAt());
     metrics.checked(result);
     if (handedBack) {
-      return;
-    }
-    try {
-      results.publish(entry, result);
-      outage.recovered();
-    } catch (RuntimeException e) {
-      outage.failed(e);
-      return;
+      return false;
     }
     log.debug("Checked {} for task {}: {}", task.url(), task.id(), result);
+    // Until the batch completes, the task stays running (not handed back on stop) and holds its
+    // permit: a stop waits for it, and a check abandoned now must not look finished.
+    results
+        .submit(entry, result)
+        .whenComplete(
+            (published, failure) -> {
+              if (failure == null) {
+                outage.recovered();
+              } else {
+                outage.failed(
+                    failure instanceof Exception e ? e : new IllegalStateException(failure));
+              }
+              finish(entry);
+            });
+    return true;
+  }
+
+  private void finish(EntryRef entry) {
+    running.remove(entry);
+    inFlight.decrementAndGet();
+    permits.release();
   }
 }

@@ -6,7 +6,6 @@ import io.upwatch.common.queue.ResultQueue.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -36,22 +35,17 @@ final class ResultBatches {
   }
 
   /**
-   * Returns once the result is published and its task acknowledged; throws if either failed. Not
-   * interruptible: a check abandoned on shutdown while its result is on the way must not look
-   * finished, or its task would be handed back and acknowledged under another worker's check. The
-   * wait is bounded by the Redis command timeout.
+   * Queues the result for the next batch. The future completes once the result is published and its
+   * task acknowledged, or fails with the batch; the caller need not wait for it on a thread of its
+   * own.
    */
-  void publish(EntryRef task, CheckResult result) {
+  CompletableFuture<Void> submit(EntryRef task, CheckResult result) {
     var pending = new Pending(new Answer(task, result), new CompletableFuture<>());
     queue.add(pending);
     if (draining.compareAndSet(false, true)) {
       Thread.ofVirtual().name("result-batches").start(this::drain);
     }
-    try {
-      pending.done().join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    }
+    return pending.done();
   }
 
   private void drain() {

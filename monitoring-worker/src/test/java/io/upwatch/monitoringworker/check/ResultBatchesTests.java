@@ -1,15 +1,16 @@
 package io.upwatch.monitoringworker.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.TaskId;
 import io.upwatch.common.queue.EntryRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,9 +56,11 @@ class ResultBatchesTests {
               throw new IllegalStateException("Redis is down");
             });
 
-    assertThatThrownBy(() -> batches.publish(new EntryRef(0, RecordId.of("1-0")), result(1)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Redis is down");
+    assertThat(batches.submit(new EntryRef(0, RecordId.of("1-0")), result(1)))
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(IllegalStateException.class)
+        .withMessageContaining("Redis is down");
   }
 
   private static Future<Void> submit(ExecutorService checks, ResultBatches batches, int n) {
@@ -65,7 +68,7 @@ class ResultBatchesTests {
   }
 
   private static Void publish(ResultBatches batches, int n) {
-    batches.publish(new EntryRef(0, RecordId.of(n + 1 + "-0")), result(n));
+    batches.submit(new EntryRef(0, RecordId.of(n + 1 + "-0")), result(n)).join();
     return null;
   }
 
