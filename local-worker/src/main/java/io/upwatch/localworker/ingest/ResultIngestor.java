@@ -90,21 +90,19 @@ class ResultIngestor {
 
   private boolean ingestBatch() {
     takeOverStaleEntries();
-    List<StreamEntry> records = List.of();
-    if (ownPendingMayExist) {
-      records = queue.readPending(consumer, properties.ingestBatch());
-      ownPendingMayExist = !records.isEmpty();
-    }
-    // A batch of own pending entries may have more behind it; a batch of new ones leaves none.
-    boolean morePendingMayExist = ownPendingMayExist;
-    if (records.isEmpty()) {
+    List<StreamEntry> records =
+        ownPendingMayExist ? queue.readPending(consumer, properties.ingestBatch()) : List.of();
+    boolean fromPending = !records.isEmpty();
+    if (!fromPending) {
+      // Set first: a read whose reply is lost leaves its entries pending here all the same.
+      ownPendingMayExist = true;
       records = queue.readNew(consumer, properties.ingestBatch(), properties.ingestBlock());
     }
     if (records.isEmpty()) {
+      ownPendingMayExist = false;
       log.trace("No results");
       return false;
     }
-    ownPendingMayExist = true;
     List<EntryRef> ids = records.stream().map(StreamEntry::ref).toList();
     List<Entry> entries = decode(records);
     long started = System.nanoTime();
@@ -120,7 +118,8 @@ class ResultIngestor {
       entries.forEach(this::storeOrDeadLetter);
     }
     queue.acknowledge(ids);
-    ownPendingMayExist = morePendingMayExist;
+    // A batch of own pending entries may have more behind it; a batch of new ones leaves none.
+    ownPendingMayExist = fromPending;
     metrics.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
     return records.size() == properties.ingestBatch();
   }
