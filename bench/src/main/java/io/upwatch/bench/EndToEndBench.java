@@ -137,7 +137,9 @@ final class EndToEndBench {
     probes.put("resultsUnread", backlog::resultsUnread);
     probes.put(
         "checksInFlight",
-        () -> Prometheus.scrape(settings.monitoringWorkerPort()).sum("upwatch_checks_in_flight"));
+        () ->
+            Prometheus.scrapeOnly(settings.monitoringWorkerPort(), "upwatch_checks_in_flight")
+                .sum("upwatch_checks_in_flight"));
     return probes;
   }
 

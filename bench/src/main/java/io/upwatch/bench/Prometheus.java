@@ -16,10 +16,24 @@ record Prometheus(Map<String, Double> series) {
 
   /** Reads the role's metrics; none (an empty reading) when it does not answer. */
   static Prometheus scrape(int port) {
+    return scrape(port, "");
+  }
+
+  /**
+   * Reads only the named series, as a poller that wants one gauge every second should: a whole
+   * scrape every second would cost the role more than the Prometheus of a real deployment does (one
+   * every 15 to 60 s), and the bench would count that cost as the role's.
+   */
+  static Prometheus scrapeOnly(int port, String... names) {
+    return scrape(port, "?includedNames=" + String.join(",", names));
+  }
+
+  private static Prometheus scrape(int port, String query) {
     Map<String, Double> series = new LinkedHashMap<>();
     try {
       var request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + port + "/actuator/prometheus" + query))
               .timeout(Duration.ofSeconds(5))
               .build();
       String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,6 +83,32 @@ class ManagementEndpointsIntegrationTests {
     assertThat(openMetrics.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/openmetrics-text");
     assertThat(openMetrics.body()).endsWith("# EOF\n");
+  }
+
+  @Test
+  void includedNamesLimitsTheScrapeToThoseSeries() throws Exception {
+    HttpResponse<String> one =
+        get("/actuator/prometheus?includedNames=upwatch_checks_in_flight,jvm_threads_live_threads");
+    HttpResponse<String> repeated =
+        get(
+            "/actuator/prometheus?includedNames=upwatch_checks_in_flight"
+                + "&includedNames=jvm_threads_live_threads");
+
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(samples(one.body()))
+        .containsExactlyInAnyOrder("upwatch_checks_in_flight", "jvm_threads_live_threads");
+    assertThat(samples(repeated.body()))
+        .containsExactlyInAnyOrder("upwatch_checks_in_flight", "jvm_threads_live_threads");
+    assertThat(samples(get("/actuator/prometheus?includedNames=").body()))
+        .contains("upwatch_checks_in_flight", "jvm_memory_used_bytes");
+  }
+
+  /** The metric name of each sample line. */
+  private static List<String> samples(String body) {
+    return body.lines()
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .map(line -> line.split("[{ ]", 2)[0])
+        .toList();
   }
 
   @Test
