@@ -140,6 +140,12 @@ final class ProberBench {
     }
     redis.flushCommands();
     redis.setAutoFlushCommands(true);
+    ring(redis);
+  }
+
+  /** Rings the task stream's doorbell after adding tasks, as a local worker does. */
+  private static void ring(StatefulRedisConnection<String, String> redis) {
+    redis.sync().incr(Streams.tasksPublished(DeploymentRegions.DEFAULT));
   }
 
   private static void awaitResults(
@@ -185,6 +191,7 @@ final class ProberBench {
               Duration.ofSeconds(5));
       long published = System.currentTimeMillis();
       redis.sync().xadd(taskStream(n), task.toFields());
+      ring(redis);
       awaitResults(redis, n + 1, Duration.ofSeconds(30));
       waits.add(startedAt(redis, n) - published);
     }

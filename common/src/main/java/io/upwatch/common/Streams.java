@@ -24,6 +24,14 @@ public final class Streams {
     return partitionKey(partition, "tasks:" + region);
   }
 
+  /**
+   * A counter of one region's task stream that publishers increment after adding tasks, so that
+   * idle readers ask it instead of every partition (see {@code io.upwatch.common.queue.Doorbell}).
+   */
+  public static String tasksPublished(String region) {
+    return "upwatch:tasks:" + region + ":published";
+  }
+
   /** Tasks of {@link #tasks} that failed delivery too many times or were malformed. */
   public static String taskDeadLetters(int partition, String region) {
     return tasks(partition, region) + ":dead";

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.springframework.data.redis.connection.stream.RecordId;
@@ -22,6 +23,11 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * time then pays one command for many entries, not one for each. A read comes back with nothing
  * only when every partition had nothing; for a count of at least one entry per partition, an idle
  * queue costs two rounds (one round from a share of {@code FIRST_SHARE} per partition on).
+ *
+ * <p>With a {@link Doorbell}, a reader waiting for new entries asks the bell between looks and
+ * looks again only when it has rung since the last look that found nothing, or after {@link
+ * #UNRUNG_LOOK_EVERY} without a look: an idle worker then costs Redis one GET per pause instead of
+ * a command per partition.
  */
 final class PartitionReads {
 
@@ -37,19 +43,41 @@ final class PartitionReads {
   /** Entries the first round asks of each partition it reads, at least. */
   static final int FIRST_SHARE = 16;
 
+  /** Longest time without a look over the partitions, rung or not. */
+  static final Duration UNRUNG_LOOK_EVERY = Duration.ofSeconds(1);
+
   private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
+
+  /**
+   * The bell's count read before a look that found nothing, and when that look was: no entry rung
+   * at or before it is left unread. Once true this stays true (entries are added before their
+   * ring), so readers on other threads may replace it in any order: a stale one costs one look.
+   */
+  private record Covered(String ring, long lookedAtNanos) {}
 
   private final AsyncBatch batch;
   private final IntFunction<String> stream;
   private final int partitions;
   private final byte[] group;
   private final AtomicInteger rotation = new AtomicInteger();
+  private final Doorbell doorbell;
+  private volatile Covered covered;
 
-  PartitionReads(AsyncBatch batch, IntFunction<String> stream, int partitions, String group) {
+  /**
+   * @param doorbell rung by the stream's publishers, or null where they do not ring (every wait
+   *     then looks over the partitions)
+   */
+  PartitionReads(
+      AsyncBatch batch,
+      IntFunction<String> stream,
+      int partitions,
+      String group,
+      Doorbell doorbell) {
     this.batch = batch;
     this.stream = stream;
     this.partitions = partitions;
     this.group = AsyncBatch.utf8(group);
+    this.doorbell = doorbell;
   }
 
   /**
@@ -60,7 +88,7 @@ final class PartitionReads {
     long deadline = System.nanoTime() + block.toNanos();
     long pause = FIRST_PAUSE.toNanos();
     while (true) {
-      List<StreamEntry> read = read(consumer, count, From.NEW);
+      List<StreamEntry> read = lookIfRung(consumer, count);
       long left = deadline - System.nanoTime();
       if (!read.isEmpty() || left <= 0) {
         return read;
@@ -73,6 +101,26 @@ final class PartitionReads {
       }
       pause = Math.min(2 * pause, MAX_PAUSE.toNanos());
     }
+  }
+
+  /** New entries, looking over the partitions only when the bell says there may be some. */
+  private List<StreamEntry> lookIfRung(String consumer, int count) {
+    if (doorbell == null || count <= 0) {
+      return read(consumer, count, From.NEW);
+    }
+    String ring = doorbell.read();
+    long now = System.nanoTime();
+    Covered last = covered;
+    if (last != null
+        && Objects.equals(ring, last.ring())
+        && now - last.lookedAtNanos() < UNRUNG_LOOK_EVERY.toNanos()) {
+      return List.of();
+    }
+    List<StreamEntry> read = read(consumer, count, From.NEW);
+    if (read.isEmpty()) {
+      covered = new Covered(ring, now);
+    }
+    return read;
   }
 
   List<StreamEntry> read(String consumer, int count, From from) {

@@ -37,7 +37,10 @@ public class ResultQueue extends StreamQueue {
         Streams::resultDeadLetters,
         Streams.INGESTION_GROUP,
         maxLength,
-        deadLettersMaxLength);
+        deadLettersMaxLength,
+        // No doorbell: results come from every worker's batches, many a second, and a ring inside
+        // the publishing script would touch a key outside the partition's slot.
+        null);
     this.partitions = partitions;
     this.publishAndAcknowledge = new PublishAndAcknowledge(batch(), partitionCap(maxLength));
   }

@@ -47,6 +47,7 @@ public class StreamQueue {
   private final Appender appender;
   private final Appender deadLetterAppender;
   private final CapWatch capWatch;
+  private final Doorbell doorbell;
   private final PartitionReads reads;
   private final AutoClaim autoClaim;
   private final OldestUnfinished oldestUnfinished;
@@ -57,6 +58,7 @@ public class StreamQueue {
    * @param deadLetters the key of each partition's dead-letter stream
    * @param maxLength approximate cap of all partitions together, or {@link #UNCAPPED}
    * @param deadLettersMaxLength the same for the dead letters
+   * @param doorbell the key of the {@link Doorbell} its publishers ring, or null if they do not
    */
   StreamQueue(
       StringRedisTemplate redis,
@@ -65,7 +67,8 @@ public class StreamQueue {
       IntFunction<String> deadLetters,
       String group,
       long maxLength,
-      long deadLettersMaxLength) {
+      long deadLettersMaxLength,
+      String doorbell) {
     this.streams = redis.opsForStream();
     this.batch = new AsyncBatch(redis);
     this.stream = stream;
@@ -75,7 +78,8 @@ public class StreamQueue {
     this.appender = new Appender(batch, stream, partitionCap(maxLength));
     this.deadLetterAppender = new Appender(batch, deadLetters, partitionCap(deadLettersMaxLength));
     this.capWatch = new CapWatch(name, group, partitionCap(maxLength));
-    this.reads = new PartitionReads(batch, stream, this.partitions, group);
+    this.doorbell = doorbell == null ? null : new Doorbell(batch, doorbell);
+    this.reads = new PartitionReads(batch, stream, this.partitions, group, this.doorbell);
     this.autoClaim = new AutoClaim(batch, stream, this.partitions, group);
     this.oldestUnfinished = new OldestUnfinished(batch, stream, this.partitions, group);
     this.idleConsumers = new IdleConsumers(streams, stream, this.partitions, group);
@@ -131,9 +135,21 @@ public class StreamQueue {
     }
   }
 
-  /** Adds every entry, all in flight at once, or throws: then none may be assumed added. */
+  /**
+   * Adds every entry, all in flight at once, or throws: then none may be assumed added. Then rings
+   * the doorbell, if there is one; should that fail, readers find the entries on their next
+   * unprompted look instead (within {@link PartitionReads#UNRUNG_LOOK_EVERY}).
+   */
   void add(List<Appender.Addition> additions) {
     appender.add(additions);
+    if (doorbell != null && !additions.isEmpty()) {
+      try {
+        doorbell.ring();
+      } catch (RuntimeException e) {
+        log.debug(
+            "Added {} entries to {} but could not ring its doorbell", additions.size(), name, e);
+      }
+    }
   }
 
   /** Entries in the stream, read or not, over all partitions. */
@@ -171,7 +187,8 @@ public class StreamQueue {
   /**
    * Up to {@code count} entries never delivered before, from every partition. While all are empty
    * it looks again (after 5 ms, doubling up to {@link #MAX_POLL_PAUSE}) until {@code block} has
-   * passed: no connection is held blocked, whatever the number of partitions.
+   * passed: no connection is held blocked, whatever the number of partitions. Where publishers ring
+   * a doorbell, a look while nothing was rung is one GET, not a read of every partition.
    */
   public List<StreamEntry> readNew(String consumer, int count, Duration block) {
     return reads.poll(consumer, count, block);

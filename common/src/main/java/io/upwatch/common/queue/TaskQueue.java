@@ -36,7 +36,8 @@ public class TaskQueue extends StreamQueue {
         p -> Streams.taskDeadLetters(p, region),
         Streams.MONITORING_GROUP,
         maxLength,
-        deadLettersMaxLength);
+        deadLettersMaxLength,
+        Streams.tasksPublished(region));
     this.partitions = partitions;
     this.region = region;
     this.handBack = new HandBack(batch(), this::key, partitions(), Streams.MONITORING_GROUP);

@@ -113,24 +113,40 @@ class StreamQueueTests {
 
   @Test
   void aReadWaitsForAnEntryPublishedWhileAllPartitionsAreEmpty() throws Exception {
-    var publisher =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  sleep(300);
-                  tasks.publish(List.of(task(7)));
-                });
-    long start = System.nanoTime();
+    var timed = readNewWhile(300, () -> tasks.publish(List.of(task(7))));
 
-    var read = tasks.readNew("a", 10, Duration.ofSeconds(5));
-
-    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
-    publisher.join();
-    assertThat(read).hasSize(1);
-    assertThat(waitedMillis)
+    assertThat(timed.read()).hasSize(1);
+    assertThat(timed.waitedMillis())
         .as(
             "seen within a poll pause of its publication (slack for a loaded machine), not at the end of the 5 s wait")
         .isLessThan(300 + StreamQueue.MAX_POLL_PAUSE.toMillis() + 1500);
+  }
+
+  @Test
+  void anIdleReaderLooksOverThePartitionsOnlyWhenRungOrOnceASecond() throws Exception {
+    long url = urlIn(2, 1);
+    // Added as a publisher that does not ring would (an older version, a lost ring).
+    var timed =
+        readNewWhile(200, () -> redis.redis.opsForStream().add(tasks.key(2), task(url).toFields()));
+
+    assertThat(timed.read()).singleElement().satisfies(e -> assertThat(e.partition()).isEqualTo(2));
+    assertThat(timed.waitedMillis())
+        .as("not looked for until the unprompted look a second after the first")
+        .isGreaterThanOrEqualTo(PartitionReads.UNRUNG_LOOK_EVERY.toMillis() - 50)
+        .as("but found then, not at the end of the 5 s wait (slack for a loaded machine)")
+        .isLessThan(PartitionReads.UNRUNG_LOOK_EVERY.toMillis() + 2000);
+  }
+
+  @Test
+  void aRungPublicationIsSeenAtOnceByAReaderThatHadFoundNothing() throws Exception {
+    assertThat(tasks.readNew("a", 10, NO_WAIT)).isEmpty();
+
+    var timed = readNewWhile(200, () -> tasks.publish(List.of(task(urlIn(3, 1)))));
+
+    assertThat(timed.read()).hasSize(1);
+    assertThat(timed.waitedMillis())
+        .as("seen within a poll pause of its ring, before the unprompted look")
+        .isLessThan(PartitionReads.UNRUNG_LOOK_EVERY.toMillis() - 100);
   }
 
   @Test
@@ -305,6 +321,25 @@ class StreamQueueTests {
             org.springframework.data.redis.connection.Limit.limit().count(1))
         .getFirst()
         .getId();
+  }
+
+  /** What a read of up to 5 s returned, and how long it took. */
+  record TimedRead(List<StreamEntry> read, long waitedMillis) {}
+
+  /** Reads new entries for up to 5 s while another thread runs {@code action} after a delay. */
+  private TimedRead readNewWhile(long delayMillis, Runnable action) throws InterruptedException {
+    var other =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  sleep(delayMillis);
+                  action.run();
+                });
+    long start = System.nanoTime();
+    var read = tasks.readNew("a", 10, Duration.ofSeconds(5));
+    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+    other.join();
+    return new TimedRead(read, waitedMillis);
   }
 
   /** The {@code n}th URL id (from 1) whose partition is {@code partition}. */

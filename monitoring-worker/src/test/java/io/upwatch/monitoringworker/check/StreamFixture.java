@@ -70,8 +70,12 @@ final class StreamFixture {
     return new EntryRef(0, add(0, fields));
   }
 
+  // Then rings the doorbell, as the local worker does: idle workers look for new tasks when rung.
   private RecordId add(int partition, Map<String, String> fields) {
-    return redis.opsForStream().add(StreamRecords.newRecord().in(tasks(partition)).ofMap(fields));
+    RecordId id =
+        redis.opsForStream().add(StreamRecords.newRecord().in(tasks(partition)).ofMap(fields));
+    redis.opsForValue().increment(Streams.tasksPublished(region));
+    return id;
   }
 
   /**
