@@ -1,6 +1,7 @@
 package io.upwatch.common.outbound;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Decides which resolved addresses a check may connect to. */
@@ -16,7 +17,13 @@ public interface TargetPolicy {
    */
   default List<InetSocketAddress> permitted(String host, List<InetSocketAddress> resolved)
       throws ForbiddenTarget {
-    List<InetSocketAddress> permitted = resolved.stream().filter(this::permits).toList();
+    // A loop, not a stream: this runs for every connection a check opens.
+    List<InetSocketAddress> permitted = new ArrayList<>(resolved.size());
+    for (InetSocketAddress address : resolved) {
+      if (permits(address)) {
+        permitted.add(address);
+      }
+    }
     if (permitted.isEmpty()) {
       throw new ForbiddenTarget(host, resolved);
     }

@@ -4,6 +4,7 @@ import io.upwatch.common.outbound.TargetPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeoutException;
  * Opens the TCP connection of one hop: the host resolved within the deadline, its addresses
  * filtered by the {@link TargetPolicy} (so every hop, and every lookup of it, is checked: DNS
  * rebinding cannot slip past), then each permitted address tried in turn, each for at most the
- * connect timeout and never past the deadline. Blocks the calling (virtual) thread.
+ * connect timeout and never past the deadline, directly (no proxy). Blocks the calling (virtual)
+ * thread.
  */
 final class TargetConnector {
 
@@ -39,7 +41,9 @@ final class TargetConnector {
     IOException failure = null;
     for (InetSocketAddress address : policy.permitted(host, resolved)) {
       long attemptEnd = Math.min(deadlineNanos, System.nanoTime() + connectTimeoutNanos);
-      var socket = new Socket();
+      // Straight to the vetted address: no proxy selection (a JVM-wide SOCKS proxy would connect
+      // somewhere the policy never saw), and none of its per-connection work either.
+      var socket = new Socket(Proxy.NO_PROXY);
       try {
         socket.connect(address, Deadlines.remainingMillis(attemptEnd, "connecting"));
         return socket;

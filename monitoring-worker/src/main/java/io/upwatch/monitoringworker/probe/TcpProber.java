@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -76,8 +77,9 @@ final class TcpProber {
     if (remainingMillis <= 0) {
       throw new TimeoutException("Deadline passed before connecting");
     }
-    // A virtual thread parks while connecting; interrupting it closes the socket.
-    try (var socket = new Socket()) {
+    // A virtual thread parks while connecting; interrupting it closes the socket. No proxy: the
+    // connection goes to the address the policy vetted (as in TargetConnector).
+    try (var socket = new Socket(Proxy.NO_PROXY)) {
       socket.connect(address, (int) Math.min(Integer.MAX_VALUE, remainingMillis));
     }
   }
