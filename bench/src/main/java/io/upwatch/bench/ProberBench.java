@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The monitoring worker alone: how fast one worker drains a queue of checks against the farm (on a
@@ -145,7 +146,9 @@ final class ProberBench {
 
   /** Rings the task stream's doorbell after adding tasks, as a local worker does. */
   private static void ring(StatefulRedisConnection<String, String> redis) {
-    redis.sync().incr(Streams.tasksPublished(DeploymentRegions.DEFAULT));
+    redis
+        .sync()
+        .set(Streams.tasksPublished(DeploymentRegions.DEFAULT), UUID.randomUUID().toString());
   }
 
   private static void awaitResults(

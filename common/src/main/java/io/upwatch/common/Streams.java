@@ -25,11 +25,17 @@ public final class Streams {
   }
 
   /**
-   * A counter of one region's task stream that publishers increment after adding tasks, so that
-   * idle readers ask it instead of every partition (see {@code io.upwatch.common.queue.Doorbell}).
+   * The doorbell of one region's task stream: publishers set it to a new random token after adding
+   * tasks, so that idle readers ask it instead of every partition (see {@code
+   * io.upwatch.common.queue.Doorbell}).
    */
   public static String tasksPublished(String region) {
     return "upwatch:tasks:" + region + ":published";
+  }
+
+  /** The doorbell of the result stream, as {@link #tasksPublished}. */
+  public static String resultsPublished() {
+    return "upwatch:results:published";
   }
 
   /** Tasks of {@link #tasks} that failed delivery too many times or were malformed. */

@@ -49,7 +49,7 @@ final class PartitionReads {
   private static final Duration FIRST_PAUSE = Duration.ofMillis(5);
 
   /**
-   * The bell's count read before a look that found nothing, and when that look was: no entry rung
+   * The bell's token read before a look that found nothing, and when that look was: no entry rung
    * at or before it is left unread. Once true this stays true (entries are added before their
    * ring), so readers on other threads may replace it in any order: a stale one costs one look.
    */

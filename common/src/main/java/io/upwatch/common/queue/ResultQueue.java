@@ -38,9 +38,7 @@ public class ResultQueue extends StreamQueue {
         Streams.INGESTION_GROUP,
         maxLength,
         deadLettersMaxLength,
-        // No doorbell: results come from every worker's batches, many a second, and a ring inside
-        // the publishing script would touch a key outside the partition's slot.
-        null);
+        Streams.resultsPublished());
     this.partitions = partitions;
     this.publishAndAcknowledge = new PublishAndAcknowledge(batch(), partitionCap(maxLength));
   }
@@ -68,5 +66,7 @@ public class ResultQueue extends StreamQueue {
    */
   public void publishAndAcknowledge(List<Answer> answers, TaskQueue tasks) {
     publishAndAcknowledge.run(answers, tasks::key);
+    // After the scripts, not in them: on a cluster the bell is in another slot than a partition.
+    ring(answers.size());
   }
 }

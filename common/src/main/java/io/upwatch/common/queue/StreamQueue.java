@@ -142,13 +142,21 @@ public class StreamQueue {
    */
   void add(List<Appender.Addition> additions) {
     appender.add(additions);
-    if (doorbell != null && !additions.isEmpty()) {
-      try {
-        doorbell.ring();
-      } catch (RuntimeException e) {
-        log.debug(
-            "Added {} entries to {} but could not ring its doorbell", additions.size(), name, e);
-      }
+    ring(additions.size());
+  }
+
+  /**
+   * Rings the doorbell, if there is one, after {@code added} entries were added; should that fail,
+   * readers find them on their next unprompted look instead.
+   */
+  void ring(int added) {
+    if (doorbell == null || added == 0) {
+      return;
+    }
+    try {
+      doorbell.ring();
+    } catch (RuntimeException e) {
+      log.debug("Added {} entries to {} but could not ring its doorbell", added, name, e);
     }
   }
 

@@ -92,6 +92,25 @@ class ResultQueueTests {
   }
 
   @Test
+  void publishedResultsRingSoAnIdleIngestorReadsThemAtOnce() throws Exception {
+    tasks.publish(List.of(task(urlIn(2, 1))));
+    var entry = tasks.readNew("worker", 1, NO_WAIT).getFirst();
+    var answer =
+        new ResultQueue.Answer(
+            entry.ref(), result(io.upwatch.common.CheckTask.fromFields(entry.fields()).id()));
+    assertThat(results.readNew("a", 10, NO_WAIT)).isEmpty();
+
+    var timed =
+        StreamQueueTests.readNewWhile(
+            results, 200, () -> results.publishAndAcknowledge(List.of(answer), tasks));
+
+    assertThat(timed.read()).hasSize(1);
+    assertThat(timed.waitedMillis())
+        .as("seen within a poll pause of the ring, before the unprompted look a second on")
+        .isLessThan(PartitionReads.UNRUNG_LOOK_EVERY.toMillis() - 100);
+  }
+
+  @Test
   void aQueueThatDoesNotKnowTheCapRefusesToPublish() {
     var consumerEnd =
         new ResultQueue(redis.redis, PARTITIONS, StreamQueue.UNCAPPED, StreamQueue.UNCAPPED);

@@ -113,7 +113,7 @@ class StreamQueueTests {
 
   @Test
   void aReadWaitsForAnEntryPublishedWhileAllPartitionsAreEmpty() throws Exception {
-    var timed = readNewWhile(300, () -> tasks.publish(List.of(task(7))));
+    var timed = readNewWhile(tasks, 300, () -> tasks.publish(List.of(task(7))));
 
     assertThat(timed.read()).hasSize(1);
     assertThat(timed.waitedMillis())
@@ -127,7 +127,8 @@ class StreamQueueTests {
     long url = urlIn(2, 1);
     // Added as a publisher that does not ring would (an older version, a lost ring).
     var timed =
-        readNewWhile(200, () -> redis.redis.opsForStream().add(tasks.key(2), task(url).toFields()));
+        readNewWhile(
+            tasks, 200, () -> redis.redis.opsForStream().add(tasks.key(2), task(url).toFields()));
 
     assertThat(timed.read()).singleElement().satisfies(e -> assertThat(e.partition()).isEqualTo(2));
     assertThat(timed.waitedMillis())
@@ -141,7 +142,7 @@ class StreamQueueTests {
   void aRungPublicationIsSeenAtOnceByAReaderThatHadFoundNothing() throws Exception {
     assertThat(tasks.readNew("a", 10, NO_WAIT)).isEmpty();
 
-    var timed = readNewWhile(200, () -> tasks.publish(List.of(task(urlIn(3, 1)))));
+    var timed = readNewWhile(tasks, 200, () -> tasks.publish(List.of(task(urlIn(3, 1)))));
 
     assertThat(timed.read()).hasSize(1);
     assertThat(timed.waitedMillis())
@@ -326,8 +327,12 @@ class StreamQueueTests {
   /** What a read of up to 5 s returned, and how long it took. */
   record TimedRead(List<StreamEntry> read, long waitedMillis) {}
 
-  /** Reads new entries for up to 5 s while another thread runs {@code action} after a delay. */
-  private TimedRead readNewWhile(long delayMillis, Runnable action) throws InterruptedException {
+  /**
+   * Reads new entries of {@code queue} for up to 5 s while another thread runs {@code action} after
+   * a delay.
+   */
+  static TimedRead readNewWhile(StreamQueue queue, long delayMillis, Runnable action)
+      throws InterruptedException {
     var other =
         Thread.ofVirtual()
             .start(
@@ -336,7 +341,7 @@ class StreamQueueTests {
                   action.run();
                 });
     long start = System.nanoTime();
-    var read = tasks.readNew("a", 10, Duration.ofSeconds(5));
+    var read = queue.readNew("a", 10, Duration.ofSeconds(5));
     long waitedMillis = (System.nanoTime() - start) / 1_000_000;
     other.join();
     return new TimedRead(read, waitedMillis);

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.IntFunction;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -222,14 +223,21 @@ public class Fixtures {
         .update();
   }
 
-  /** Publishes a result to its URL's partition, as a monitoring worker does. */
+  /** Publishes a result to its URL's partition, as a monitoring worker does (and rings). */
   public void publish(CheckResult result) {
     redis.opsForStream().add(resultStream(result.id().urlId()), result.toFields());
+    ring();
   }
 
   /** Publishes an entry that may be no result at all, to the first partition. */
   public void publishRaw(Map<String, String> fields) {
     redis.opsForStream().add(Streams.results(0), fields);
+    ring();
+  }
+
+  // Idle ingestion looks for new results when the doorbell rings (or once a second).
+  private void ring() {
+    redis.opsForValue().set(Streams.resultsPublished(), UUID.randomUUID().toString());
   }
 
   /** A response, from a worker of the deployment's one region (as no UPWATCH_REGIONS means). */

@@ -12,6 +12,7 @@ import io.upwatch.common.queue.StreamEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamRecords;
@@ -74,7 +75,7 @@ final class StreamFixture {
   private RecordId add(int partition, Map<String, String> fields) {
     RecordId id =
         redis.opsForStream().add(StreamRecords.newRecord().in(tasks(partition)).ofMap(fields));
-    redis.opsForValue().increment(Streams.tasksPublished(region));
+    redis.opsForValue().set(Streams.tasksPublished(region), UUID.randomUUID().toString());
     return id;
   }
 
