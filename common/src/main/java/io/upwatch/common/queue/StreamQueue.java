@@ -136,9 +136,8 @@ public class StreamQueue {
   }
 
   /**
-   * Adds every entry, all in flight at once, or throws: then none may be assumed added. Then rings
-   * the doorbell, if there is one; should that fail, readers find the entries on their next
-   * unprompted look instead (within {@link PartitionReads#UNRUNG_LOOK_EVERY}).
+   * Adds every entry, all in flight at once, or throws: then none may be assumed added. Then {@link
+   * #ring rings}.
    */
   void add(List<Appender.Addition> additions) {
     appender.add(additions);
@@ -147,7 +146,8 @@ public class StreamQueue {
 
   /**
    * Rings the doorbell, if there is one, after {@code added} entries were added; should that fail,
-   * readers find them on their next unprompted look instead.
+   * readers find them on their next unprompted look instead (within {@link
+   * PartitionReads#UNRUNG_LOOK_EVERY}).
    */
   void ring(int added) {
     if (doorbell == null || added == 0) {

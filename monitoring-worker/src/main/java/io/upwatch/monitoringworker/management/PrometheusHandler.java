@@ -45,7 +45,7 @@ final class PrometheusHandler implements HttpHandler {
   }
 
   /** The names the query asks for, or null (every series) when it names none. */
-  static Set<String> includedNames(String rawQuery) {
+  private static Set<String> includedNames(String rawQuery) {
     if (rawQuery == null) {
       return null;
     }
