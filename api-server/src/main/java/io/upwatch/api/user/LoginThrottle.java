@@ -39,6 +39,9 @@ class LoginThrottle {
   // Beyond the client's own bound on each call: a chain of calls answers within this too.
   private static final Duration DEADLINE_MARGIN = Duration.ofMillis(200);
 
+  // Each retry needs another success to land between its own set-up and call.
+  private static final int SET_UP_ATTEMPTS = 5;
+
   private final RedissonClient redisson;
   private final ApiProperties.LoginThrottle limits;
   private final Duration deadline;
@@ -105,16 +108,25 @@ class LoginThrottle {
   /**
    * Runs {@code call} on the limiter, set up first where it is not. A successful login deletes the
    * account's limiter, possibly between the set-up and the call of a concurrent attempt, which then
-   * finds it uninitialised: that attempt sets it up again and retries once, as if it came after.
+   * finds it uninitialised: that attempt sets it up again and retries, as if it came after. Under a
+   * burst of successful logins to one account this can repeat, so it retries a few times.
    */
   private <T> CompletionStage<T> onLimiter(
       String key, int maxFailures, Function<RRateLimiter, CompletionStage<T>> call) {
+    return onLimiter(key, maxFailures, call, SET_UP_ATTEMPTS);
+  }
+
+  private <T> CompletionStage<T> onLimiter(
+      String key,
+      int maxFailures,
+      Function<RRateLimiter, CompletionStage<T>> call,
+      int attemptsLeft) {
     return limiter(key, maxFailures)
         .thenCompose(call)
         .exceptionallyCompose(
             e ->
-                deletedMeanwhile(e)
-                    ? limiter(key, maxFailures).thenCompose(call)
+                attemptsLeft > 1 && deletedMeanwhile(e)
+                    ? onLimiter(key, maxFailures, call, attemptsLeft - 1)
                     : CompletableFuture.failedFuture(e));
   }
 
