@@ -2,20 +2,44 @@ package io.upwatch.localworker.ingest;
 
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.TaskId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores results in the checks table with one statement per batch. The primary key is the task id
- * and region (url, slot, region), so a redelivered result is still one row, and only new rows are
- * returned for alert evaluation. Rows go in key order: two workers storing the same redelivered
- * results then wait on each other instead of deadlocking.
+ * Stores results in the checks table. The primary key is the task id and region (url, slot,
+ * region), so a redelivered result is still one row, and only new rows are returned for alert
+ * evaluation. Rows go in key order: two workers storing the same redelivered results then wait on
+ * each other instead of deadlocking.
+ *
+ * <p>A batch is copied in ({@code COPY}), under a savepoint: nearly every batch is all new rows,
+ * and a copy writes them with less work than an insert that checks each row for a conflict first.
+ * It also writes the table's pages through a small ring of buffers of its own, so the rows of a
+ * busy day do not push the primary key's pages out of PostgreSQL's buffer cache; those are what
+ * every insert needs again. A batch holding a row stored before (a redelivery) fails the copy, is
+ * rolled back to the savepoint and inserted row by row with {@code ON CONFLICT DO NOTHING} instead.
  */
 @Repository
 class CheckWriter {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private static final Comparator<CheckResult> KEY_ORDER =
+      Comparator.comparingLong((CheckResult r) -> r.id().urlId())
+          .thenComparing(r -> r.id().slot())
+          .thenComparing(r -> StoredKey.of(r).region());
 
   private static final String INSERT =
       """
@@ -36,9 +60,11 @@ class CheckWriter {
       """;
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate connections;
 
-  CheckWriter(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  CheckWriter(JdbcTemplate connections) {
+    this.jdbc = JdbcClient.create(connections);
+    this.connections = connections;
   }
 
   /** Inserts the results; returns those that were new (not stored before). */
@@ -46,6 +72,59 @@ class CheckWriter {
     if (results.isEmpty()) {
       return List.of();
     }
+    List<CheckResult> rows = distinctInKeyOrder(results);
+    return copied(rows) ? rows : insertNew(rows);
+  }
+
+  /** Copies the rows in; false, with nothing written, when one of them was stored before. */
+  private boolean copied(List<CheckResult> rows) {
+    byte[] data = CheckRows.encode(rows);
+    Boolean copied =
+        connections.execute(
+            (ConnectionCallback<Boolean>)
+                connection -> {
+                  // Outside a transaction a failed copy writes nothing anyway.
+                  Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
+                  try {
+                    copy(connection, data);
+                  } catch (SQLException e) {
+                    if (before == null || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                      throw e;
+                    }
+                    connection.rollback(before);
+                    return false;
+                  }
+                  if (before != null) {
+                    connection.releaseSavepoint(before);
+                  }
+                  return true;
+                });
+    return Boolean.TRUE.equals(copied);
+  }
+
+  private static void copy(Connection connection, byte[] data) throws SQLException {
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CheckRows.COPY);
+    try {
+      copy.writeToCopy(data, 0, data.length);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+  }
+
+  /** One result per key (a result read twice in one batch is one row), in key order. */
+  private static List<CheckResult> distinctInKeyOrder(List<CheckResult> results) {
+    Map<StoredKey, CheckResult> distinct = new LinkedHashMap<>();
+    for (CheckResult result : results) {
+      distinct.putIfAbsent(StoredKey.of(result), result);
+    }
+    return distinct.values().stream().sorted(KEY_ORDER).toList();
+  }
+
+  /** Inserts the rows not stored before; returns those. */
+  private List<CheckResult> insertNew(List<CheckResult> results) {
     int n = results.size();
     Long[] urlIds = new Long[n];
     Long[] slots = new Long[n];

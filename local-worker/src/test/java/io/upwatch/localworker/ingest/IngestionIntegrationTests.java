@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.upwatch.common.CheckResult;
 import io.upwatch.common.FailureKind;
 import io.upwatch.common.Streams;
+import io.upwatch.common.TaskId;
 import io.upwatch.common.queue.EntryRef;
 import io.upwatch.common.queue.QueuePartitions;
 import io.upwatch.common.queue.ResultQueue;
@@ -33,7 +34,7 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,6 +92,60 @@ class IngestionIntegrationTests {
   }
 
   @Test
+  void aBatchHoldingARowStoredBeforeStoresTheRestOnceAndReturnsOnlyTheNewOnes() {
+    var first = response(url, slot, 200);
+    var second = noResponse(url, slot.plusSeconds(60), FailureKind.TIMEOUT);
+    var third = response(url, slot.plusSeconds(120), 200);
+    transaction.executeWithoutResult(status -> writer.insert(List.of(second)));
+
+    List<CheckResult> stored =
+        transaction.execute(status -> writer.insert(List.of(third, second, first, third)));
+
+    assertThat(stored).containsExactlyInAnyOrder(first, third);
+    assertThat(fixtures.count("SELECT count(*) FROM checks")).isEqualTo(3);
+    assertThat(fixtures.count("SELECT count(*) FROM checks WHERE failure_kind = 'TIMEOUT'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void everyFieldIsStoredExactlyAsTheResultHadIt() {
+    String message = "tab\there\nnext line\r\\N back\\slash 'single' \"double\" ünï € 🚀";
+    var result =
+        new CheckResult(
+            new TaskId(url, slot),
+            slot.plusMillis(1234),
+            7,
+            null,
+            FailureKind.ASSERTION,
+            message,
+            "w1",
+            "eu-west",
+            slot.plus(Duration.ofDays(30)));
+
+    transaction.executeWithoutResult(status -> writer.insert(List.of(result)));
+
+    var row =
+        fixtures
+            .jdbc()
+            .sql(
+                "SELECT message, started_at, latency_ms, status_code, failure_kind, success, region,"
+                    + " tls_expires_at FROM checks WHERE url_id = ? AND slot = ?")
+            .params(url, java.sql.Timestamp.from(slot))
+            .query()
+            .singleRow();
+    assertThat(row.get("message")).isEqualTo(message);
+    assertThat(((java.sql.Timestamp) row.get("started_at")).toInstant())
+        .isEqualTo(slot.plusMillis(1234));
+    assertThat(row.get("latency_ms")).isEqualTo(7);
+    assertThat(row.get("status_code")).isNull();
+    assertThat(row.get("failure_kind")).isEqualTo("ASSERTION");
+    assertThat(row.get("success")).isEqualTo(false);
+    assertThat(row.get("region")).isEqualTo("eu-west");
+    assertThat(((java.sql.Timestamp) row.get("tls_expires_at")).toInstant())
+        .isEqualTo(slot.plus(Duration.ofDays(30)));
+  }
+
+  @Test
   void resultsWaitInRedisWhilePostgresIsDownAndAreStoredWhenItReturns() {
     fixtures.publish(response(url, slot, 200));
     fixtures.publish(response(url, slot.plusSeconds(60), 503));
@@ -100,7 +155,7 @@ class IngestionIntegrationTests {
         new ResultIngestor(
             "a",
             stream,
-            new CheckWriter(JdbcClient.create(unreachable)),
+            new CheckWriter(new JdbcTemplate(unreachable)),
             alerts,
             certificates,
             new TransactionTemplate(new DataSourceTransactionManager(unreachable)),
@@ -124,7 +179,7 @@ class IngestionIntegrationTests {
     fixtures.publish(response(url, slot.plusSeconds(60), 503));
     var failures = new AtomicInteger();
     var flaky =
-        new CheckWriter(JdbcClient.create(dataSource)) {
+        new CheckWriter(new JdbcTemplate(dataSource)) {
           @Override
           List<CheckResult> insert(List<CheckResult> results) {
             if (failures.getAndDecrement() > 0) {
