@@ -26,10 +26,11 @@ import org.springframework.stereotype.Repository;
  *
  * <p>A batch is copied in ({@code COPY}), under a savepoint: nearly every batch is all new rows,
  * and a copy writes them with less work than an insert that checks each row for a conflict first.
- * It also writes the table's pages through a small ring of buffers of its own, so the rows of a
- * busy day do not push the primary key's pages out of PostgreSQL's buffer cache; those are what
- * every insert needs again. A batch holding a row stored before (a redelivery) fails the copy, is
- * rolled back to the savepoint and inserted row by row with {@code ON CONFLICT DO NOTHING} instead.
+ * It also writes the table's pages through a small ring of buffers of its own: pages nobody reads
+ * meanwhile leave PostgreSQL's buffer cache again instead of pushing out the primary key's, which
+ * every insert needs (bench/README.md, "Ingestion by COPY"). A batch holding a row stored before (a
+ * redelivery) fails the copy, is rolled back to the savepoint and inserted row by row with {@code
+ * ON CONFLICT DO NOTHING} instead.
  */
 @Repository
 class CheckWriter {
@@ -88,10 +89,12 @@ class CheckWriter {
                   try {
                     copy(connection, data);
                   } catch (SQLException e) {
-                    if (before == null || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                       throw e;
                     }
-                    connection.rollback(before);
+                    if (before != null) {
+                      connection.rollback(before);
+                    }
                     return false;
                   }
                   if (before != null) {
