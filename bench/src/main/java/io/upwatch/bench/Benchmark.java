@@ -42,6 +42,7 @@ public final class Benchmark {
     report.put("startedAt", started.toString());
     report.put("commit", Settings.value(System.getenv(), "BENCH_COMMIT", "unknown"));
     report.put("machine", Machine.describe());
+    report.put("postgresql", PostgresServer.describe(settings.database()));
     report.put("phases", PHASES.stream().filter(phases::contains).toList());
     report.put("ports", settings.portBase() + "-" + settings.redisPort());
     if (!settings.roleEnv().isEmpty()) {

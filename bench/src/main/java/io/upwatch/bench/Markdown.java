@@ -16,6 +16,7 @@ final class Markdown {
     out.append("- started: ").append(report.get("startedAt")).append('\n');
     out.append("- commit: `").append(report.get("commit")).append("`\n");
     out.append("- machine: ").append(report.get("machine")).append('\n');
+    out.append("- PostgreSQL: ").append(report.get("postgresql")).append('\n');
     List<String> phases = (List<String>) report.get("phases");
     String only =
         phases.equals(Benchmark.PHASES) ? "" : "BENCH_PHASES=" + String.join(",", phases) + " ";
