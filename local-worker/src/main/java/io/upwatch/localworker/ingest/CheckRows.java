@@ -26,15 +26,25 @@ final class CheckRows {
       out.append(r.id().urlId()).append('\t');
       time(out, r.id().slot()).append('\t');
       time(out, r.startedAt()).append('\t');
-      out.append(Math.min(Integer.MAX_VALUE, Math.max(0, r.latencyMillis()))).append('\t');
+      out.append(latency(r)).append('\t');
       out.append(r.statusCode() == null ? NULL : r.statusCode()).append('\t');
       text(out, r.failureKind() == null ? null : r.failureKind().name()).append('\t');
       out.append(r.success() ? 't' : 'f').append('\t');
       text(out, r.message()).append('\t');
-      text(out, r.region() == null ? "" : r.region()).append('\t');
+      text(out, region(r)).append('\t');
       time(out, r.tlsExpiresAt()).append('\n');
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The latency as stored: an int, never negative. */
+  static int latency(CheckResult result) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, result.latencyMillis()));
+  }
+
+  /** The region as stored: results that come from no region under the empty label. */
+  static String region(CheckResult result) {
+    return result.region() == null ? "" : result.region();
   }
 
   private static StringBuilder time(StringBuilder out, Instant time) {

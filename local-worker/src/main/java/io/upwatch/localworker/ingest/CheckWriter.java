@@ -40,7 +40,7 @@ class CheckWriter {
   private static final Comparator<CheckResult> KEY_ORDER =
       Comparator.comparingLong((CheckResult r) -> r.id().urlId())
           .thenComparing(r -> r.id().slot())
-          .thenComparing(r -> StoredKey.of(r).region());
+          .thenComparing(CheckRows::region);
 
   private static final String INSERT =
       """
@@ -144,7 +144,7 @@ class CheckWriter {
       urlIds[i] = r.id().urlId();
       slots[i] = r.id().slot().toEpochMilli();
       started[i] = r.startedAt().toEpochMilli();
-      latency[i] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, r.latencyMillis()));
+      latency[i] = CheckRows.latency(r);
       status[i] = r.statusCode();
       kind[i] = r.failureKind() == null ? null : r.failureKind().name();
       success[i] = r.success();
@@ -165,10 +165,10 @@ class CheckWriter {
     return results.stream().filter(r -> stored.remove(StoredKey.of(r))).toList();
   }
 
-  /** A row's key: results that come from no region are stored under the empty label. */
+  /** A row's key, with the region as stored. */
   private record StoredKey(TaskId id, String region) {
     static StoredKey of(CheckResult result) {
-      return new StoredKey(result.id(), result.region() == null ? "" : result.region());
+      return new StoredKey(result.id(), CheckRows.region(result));
     }
   }
 }
