@@ -2,7 +2,6 @@ package io.upwatch.monitoringworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,13 +29,7 @@ class MonitoringWorkerApplicationTests {
 
   @DynamicPropertySource
   static void noRedis(DynamicPropertyRegistry registry) throws Exception {
-    int closed;
-    try (var socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
-    int port = closed;
-    registry.add("spring.data.redis.host", () -> "127.0.0.1");
-    registry.add("spring.data.redis.port", () -> port);
+    TestRedis.down(registry);
   }
 
   @Test

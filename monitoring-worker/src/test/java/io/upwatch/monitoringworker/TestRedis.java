@@ -1,6 +1,10 @@
 package io.upwatch.monitoringworker;
 
-/** Which database of the local Redis a test class uses. */
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Which Redis a test class uses: a database of the local one, or none at all. */
 public final class TestRedis {
 
   private TestRedis() {}
@@ -12,5 +16,15 @@ public final class TestRedis {
   public static int database(int own) {
     String override = System.getenv("SPRING_DATA_REDIS_DATABASE");
     return override == null || override.isBlank() ? own : Integer.parseInt(override.trim());
+  }
+
+  /** Points the worker at a port of this host where nothing listens: a Redis that is down. */
+  public static void down(DynamicPropertyRegistry registry) throws IOException {
+    int closed;
+    try (var socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    registry.add("spring.data.redis.host", () -> "127.0.0.1");
+    registry.add("spring.data.redis.port", () -> closed);
   }
 }

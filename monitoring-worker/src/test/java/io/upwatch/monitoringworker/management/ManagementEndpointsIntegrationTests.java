@@ -2,7 +2,7 @@ package io.upwatch.monitoringworker.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
+import io.upwatch.monitoringworker.TestRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"spring.data.redis.host=127.0.0.1", "upwatch.monitoring.read-block=200ms"})
+    properties = "upwatch.monitoring.read-block=200ms")
 @AutoConfigureMetrics
 @DirtiesContext
 @Timeout(60)
@@ -38,12 +38,7 @@ class ManagementEndpointsIntegrationTests {
 
   @DynamicPropertySource
   static void noRedis(DynamicPropertyRegistry registry) throws Exception {
-    int closed;
-    try (var socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
-    int port = closed;
-    registry.add("spring.data.redis.port", () -> port);
+    TestRedis.down(registry);
   }
 
   @AfterAll
