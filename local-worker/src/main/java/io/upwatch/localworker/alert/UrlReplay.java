@@ -38,7 +38,8 @@ final class UrlReplay {
 
   /**
    * Plans the replay of a URL's new checks, or empty when they cannot change anything: no region's
-   * breaches change, and no breach or alert reaches their slots (a healthy URL's new checks).
+   * breaches change, and either no breach or alert reaches their slots (a healthy URL's new checks)
+   * or the URL has one region whose breach and alert are open throughout (a down URL's).
    *
    * @param fresh the new checks of the URL's regions, not empty
    * @param breaches its stored breaches, open or ended after the earliest new check minus the
@@ -67,7 +68,7 @@ final class UrlReplay {
     boolean reached =
         byRegion.values().stream().flatMap(List::stream).anyMatch(b -> reaches(b, earliest))
             || alerts.stream().anyMatch(a -> reaches(a, earliest));
-    if (regionFrom.isEmpty() && !reached) {
+    if (regionFrom.isEmpty() && (!reached || downAlike(url, byRegion, alerts, earliest))) {
       return Optional.empty();
     }
     return Optional.of(new UrlReplay(url, byRegion, alerts, regionFrom, earliest));
@@ -133,6 +134,32 @@ final class UrlReplay {
                     == breaches.stream().anyMatch(breach -> breach.span().openAt(check.slot())))
         .map(CheckPoint::slot)
         .min(Comparator.naturalOrder());
+  }
+
+  /**
+   * Whether a URL checked from one region has that region's breach and its alert both open since
+   * before {@code earliest}, and nothing else of either reaching it: every check of a URL that
+   * stays down. The quorum of one region is that region's breach at each of its check slots, so
+   * checks that change no breach cannot change the alert either, and the replay (with its read of a
+   * window of checks, a heap page each) would only confirm it.
+   */
+  private static boolean downAlike(
+      MonitoredUrlRule url,
+      Map<String, List<StoredAlert>> breaches,
+      List<StoredAlert> alerts,
+      Instant earliest) {
+    List<String> regions = url.quorum().regions();
+    return regions.size() == 1
+        && openThroughout(breaches.getOrDefault(regions.getFirst(), List.of()), earliest)
+        && openThroughout(alerts, earliest);
+  }
+
+  /** Exactly one of the spans reaches {@code slot}: one still open, and opened before it. */
+  private static boolean openThroughout(List<StoredAlert> spans, Instant slot) {
+    List<StoredAlert> reaching = spans.stream().filter(s -> reaches(s, slot)).toList();
+    return reaching.size() == 1
+        && reaching.getFirst().span().isOpen()
+        && reaching.getFirst().span().openAt(slot);
   }
 
   private static boolean reaches(StoredAlert stored, Instant slot) {
