@@ -65,13 +65,21 @@ class AlertStore {
       ORDER BY url_id, trigger_slot
       """;
 
+  // Each URL's checks through the primary key, one URL after the other, whatever the statistics
+  // say: OFFSET 0 keeps the planner from turning the lateral read into a join. As a join, the day's
+  // partition with statistics of when it was small (before autovacuum analyzes it, or never where
+  // autovacuum is off) was hashed from a sequential scan: every page of the partition for each
+  // batch with a URL to replay, 660 ms at 800,000 rows, where the key reads its 30 rows in 3 ms.
   private static final String CHECKS =
       """
-      SELECT c.url_id, c.region, c.slot, c.success
+      SELECT q.url_id, c.region, c.slot, c.success
       FROM unnest(?::bigint[], ?::bigint[]) AS q(url_id, after_ms)
-      JOIN checks c ON c.url_id = q.url_id
-                   AND c.slot > timestamptz 'epoch' + q.after_ms * interval '1 millisecond'
-      ORDER BY c.url_id, c.slot, c.region
+      CROSS JOIN LATERAL (
+          SELECT region, slot, success FROM checks
+          WHERE url_id = q.url_id
+            AND slot > timestamptz 'epoch' + q.after_ms * interval '1 millisecond'
+          OFFSET 0) c
+      ORDER BY q.url_id, c.slot, c.region
       """;
 
   private static final String DELETE = "DELETE FROM alerts WHERE id = ANY(?)";
