@@ -82,6 +82,31 @@ final class Proc implements AutoCloseable {
     }
   }
 
+  /**
+   * User plus system CPU seconds used so far by the process's threads whose name starts with {@code
+   * prefix} (e.g. {@code "C2 CompilerThre"}: the kernel cuts names at 15 characters).
+   */
+  static double threadCpuSeconds(long pid, String prefix) {
+    try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      long ticks = 0;
+      for (Path thread : threads.toList()) {
+        try {
+          String stat = Files.readString(thread.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.startsWith(prefix)) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          }
+        } catch (IOException | RuntimeException ended) {
+          // A thread that ended meanwhile: its time is in no thread's figure any more.
+        }
+      }
+      return ticks / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
   /** When the process started, in clock ticks since boot; 0 if it is gone. */
   static long startTicks(long pid) {
     try {

@@ -8,8 +8,11 @@ import io.upwatch.common.probe.ProbeSpec;
 import io.upwatch.testing.SelfSignedTls;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,28 @@ class HttpProberTests {
                   assertThat(head)
                       .contains("User-Agent: Upwatch/test (+uptime check)")
                       .containsIgnoringCase("Connection: close"));
+    }
+  }
+
+  @Test
+  void theConnectionEndsWithAResetOnceTheResponseIsRead() throws Exception {
+    // A reset leaves no TIME_WAIT socket at either end; a graceful close would read as an end of
+    // stream here.
+    var ending = new CompletableFuture<String>();
+    try (var server =
+        TestServer.start(
+            (socket, head, s) -> {
+              respond(socket, 200, "ok");
+              try {
+                ending.complete(socket.getInputStream().read() < 0 ? "end of stream" : "data");
+              } catch (SocketException e) {
+                ending.complete(e.getMessage());
+              }
+            })) {
+      assertThat(probe(server.url("/")).statusCode()).isEqualTo(200);
+
+      assertThat(ending.get(HANG_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS))
+          .isEqualTo("Connection reset");
     }
   }
 
