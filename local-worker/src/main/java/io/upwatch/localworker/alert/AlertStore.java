@@ -47,21 +47,37 @@ class AlertStore {
       FOR UPDATE OF l
       """;
 
-  // Alerts and breaches in one round trip: the hot path of a healthy URL reads nothing else.
-  private static final String HISTORY =
+  // Alerts and breaches in one round trip: the hot path of a healthy URL reads nothing else. Each
+  // URL's rows come laterally through the partial indexes, the open one and those ended after the
+  // bound, so a URL's read costs what it returns whatever its history: a URL of years of alerts was
+  // read whole and filtered (a heap page an alert), and with stale statistics (autovacuum off,
+  // or a table that grew fast) both tables were hashed from sequential scans. OFFSET 0 keeps the
+  // planner from turning the lateral reads back into joins.
+  static final String HISTORY =
       """
       WITH q AS (
           SELECT url_id, timestamptz 'epoch' + since_ms * interval '1 millisecond' AS since
           FROM unnest(?::bigint[], ?::bigint[]) AS q(url_id, since_ms))
-      SELECT FALSE AS breach, a.id, a.url_id, a.trigger_slot, a.failure_count, a.resolved_slot,
+      SELECT FALSE AS breach, a.id, q.url_id, a.trigger_slot, a.failure_count, a.resolved_slot,
              a.regions
-      FROM q JOIN alerts a ON a.url_id = q.url_id AND a.kind = 'AVAILABILITY'
-      WHERE a.resolved_at IS NULL OR a.resolved_slot > q.since
+      FROM q CROSS JOIN LATERAL (
+          SELECT id, trigger_slot, failure_count, resolved_slot, regions FROM alerts
+          WHERE url_id = q.url_id AND kind = 'AVAILABILITY' AND resolved_at IS NULL
+          UNION ALL
+          SELECT id, trigger_slot, failure_count, resolved_slot, regions FROM alerts
+          WHERE url_id = q.url_id AND kind = 'AVAILABILITY' AND resolved_slot > q.since
+            AND resolved_at IS NOT NULL
+          OFFSET 0) a
       UNION ALL
-      SELECT TRUE, b.id, b.url_id, b.trigger_slot, b.failure_count, b.resolved_slot,
+      SELECT TRUE, b.id, q.url_id, b.trigger_slot, b.failure_count, b.resolved_slot,
              ARRAY[b.region::text]
-      FROM q JOIN region_breaches b ON b.url_id = q.url_id
-      WHERE b.resolved_slot IS NULL OR b.resolved_slot > q.since
+      FROM q CROSS JOIN LATERAL (
+          SELECT id, region, trigger_slot, failure_count, resolved_slot FROM region_breaches
+          WHERE url_id = q.url_id AND resolved_slot IS NULL
+          UNION ALL
+          SELECT id, region, trigger_slot, failure_count, resolved_slot FROM region_breaches
+          WHERE url_id = q.url_id AND resolved_slot > q.since
+          OFFSET 0) b
       ORDER BY url_id, trigger_slot
       """;
 
@@ -70,7 +86,7 @@ class AlertStore {
   // partition with statistics of when it was small (before autovacuum analyzes it, or never where
   // autovacuum is off) was hashed from a sequential scan: every page of the partition for each
   // batch with a URL to replay, 660 ms at 800,000 rows, where the key reads its 30 rows in 3 ms.
-  private static final String CHECKS =
+  static final String CHECKS =
       """
       SELECT q.url_id, c.region, c.slot, c.success
       FROM unnest(?::bigint[], ?::bigint[]) AS q(url_id, after_ms)
