@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upwatch.common.region.DeploymentRegions;
 import io.upwatch.localworker.notify.NotificationOutbox;
-import io.upwatch.testing.LocalPostgres;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -56,16 +54,7 @@ class AlertReplayPropertyTests {
 
   @BeforeAll
   static void startDatabase() {
-    dataSource = new HikariDataSource();
-    // Beside the worker's test database when the environment names one (several checkouts testing
-    // on one server), so concurrent runs never drop each other's database.
-    String prefix = System.getenv("UPWATCH_TEST_DATABASE");
-    dataSource.setJdbcUrl(
-        LocalPostgres.freshDatabaseOncePerRun(
-            prefix == null ? "upwatch_alert_properties" : prefix + "_alert_properties"));
-    dataSource.setUsername(LocalPostgres.ROLE);
-    dataSource.setPassword(LocalPostgres.PASSWORD);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = MigratedDatabase.open("alert_properties");
     jdbc = JdbcClient.create(dataSource);
     transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     var deployment = new DeploymentRegions(DEPLOYMENT);

@@ -3,7 +3,6 @@ package io.upwatch.localworker.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.upwatch.testing.LocalPostgres;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,14 +41,7 @@ class AlertStorePlanTests {
 
   @BeforeAll
   static void seedWithStaleStatistics() {
-    dataSource = new HikariDataSource();
-    String prefix = System.getenv("UPWATCH_TEST_DATABASE");
-    dataSource.setJdbcUrl(
-        LocalPostgres.freshDatabaseOncePerRun(
-            prefix == null ? "upwatch_alert_plans" : prefix + "_alert_plans"));
-    dataSource.setUsername(LocalPostgres.ROLE);
-    dataSource.setPassword(LocalPostgres.PASSWORD);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = MigratedDatabase.open("alert_plans");
     jdbc = JdbcClient.create(dataSource);
     now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     jdbc.sql("SELECT upwatch_maintain_check_partitions(INTERVAL '100 years', 2)").query().rowSet();
