@@ -16,9 +16,10 @@ import java.util.concurrent.Executors;
  * A Healthchecks-style burst of heartbeat pings at the top of the hour: {@code rate} pings a second
  * for {@code seconds}, open loop (sent on schedule whether or not earlier ones were answered, at
  * most {@link #IN_FLIGHT} at once; a ping that finds them all taken is counted as shed), against
- * the API server alone. After an unmeasured burst that warms the JVM up (as a server that has run
- * for an hour is), twice: each ping to a different monitor (every token a cache miss, the worst
- * case: an hourly job's token has left the cache), then the same tokens again (cache hits).
+ * the API server alone. After unmeasured bursts that warm the JVM up (as a server that has run for
+ * an hour is: until the JIT's compilers take under a twentieth of its CPU), twice: each ping to a
+ * different monitor (every token a cache miss, the worst case: an hourly job's token has left the
+ * cache), then the same tokens again (cache hits).
  */
 final class PingBench {
 
@@ -52,13 +53,14 @@ final class PingBench {
                       "{\"username\": \"bench\", \"password\": \"bench-password\"}"))
               .build();
       http.send(signup, HttpResponse.BodyHandlers.discarding());
-      seed(jdbcUrl, 2 * monitors);
+      // The measured monitors, then fresh ones for each warm-up burst.
+      seed(jdbcUrl, (1 + JitShare.MAX_WARM_UPS) * monitors);
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("monitors", monitors);
       result.put("offeredPingsPerSecond", rate);
       result.put("seconds", seconds);
       result.put("maxInFlight", IN_FLIGHT);
-      burst(cpu, http, base, rate, seconds, monitors);
+      result.putAll(warmUp(cpu, http, base, api, rate, seconds));
       long before = ProberBench.results(redis);
       result.put("coldTokens", burst(cpu, http, base, rate, seconds, 0));
       result.put("warmTokens", burst(cpu, http, base, rate, seconds, 0));
@@ -71,6 +73,33 @@ final class PingBench {
     } finally {
       redisClient.shutdown();
     }
+  }
+
+  /**
+   * Unmeasured bursts, each to monitors of its own (cold tokens, as in the measured one), until one
+   * in which the JIT's compilers took under {@link JitShare#SETTLED} of the API's CPU: the steady
+   * state of a server that has run for an hour. One burst left the compilers at work on most of the
+   * server's CPU during the measured ones.
+   */
+  private static Map<String, Object> warmUp(
+      CpuMeter cpu, HttpClient http, String base, Proc api, int rate, int seconds)
+      throws Exception {
+    int monitors = rate * seconds;
+    int bursts = 0;
+    double share;
+    do {
+      var jit = JitShare.of(api.pid());
+      burst(cpu, http, base, rate, seconds, (1 + bursts) * monitors);
+      share = jit.share();
+      bursts++;
+      Benchmark.log(
+          "ping warm-up burst %d: compilers %.0f %% of the API's CPU"
+              .formatted(bursts, 100 * share));
+    } while (share >= JitShare.SETTLED && bursts < JitShare.MAX_WARM_UPS);
+    Map<String, Object> warmUp = new LinkedHashMap<>();
+    warmUp.put("warmUpBursts", bursts);
+    warmUp.put("compilerCpuShareOfLastWarmUp", ProberBench.round(share));
+    return warmUp;
   }
 
   // Monitors of one user, their tokens "bench" + the number (22 characters, as a real token).

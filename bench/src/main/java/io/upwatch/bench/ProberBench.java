@@ -26,8 +26,6 @@ final class ProberBench {
   // The roles' default: the bench runs them without UPWATCH_QUEUE_PARTITIONS.
   static final QueuePartitions PARTITIONS = new QueuePartitions(16);
   private static final int PICKUP_SAMPLES = 60;
-  private static final double STEADY_COMPILER_SHARE = 0.05;
-  private static final int MAX_WARM_UPS = 6;
 
   // A typical configured check: status 200 only, a keyword in the body and a latency bound. Its
   // cost next to the plain drain's shows what the spec path adds (parse, body kept, evaluation).
@@ -64,7 +62,7 @@ final class ProberBench {
           Benchmark.log(
               "drain after %d warm-up drains: %.0f checks/s, compilers %.0f %% of the worker's CPU"
                   .formatted(warmUps, tasks / warm[0], 100 * compilerShare(warm)));
-        } while (compilerShare(warm) >= STEADY_COMPILER_SHARE && ++warmUps < MAX_WARM_UPS);
+        } while (compilerShare(warm) >= JitShare.SETTLED && ++warmUps < JitShare.MAX_WARM_UPS);
         Map<String, Object> pickup = idlePickup(bench, redis, drained);
         int afterPickup = drained + PICKUP_SAMPLES;
 
@@ -107,19 +105,14 @@ final class ProberBench {
     return result;
   }
 
-  private static double compilerCpuSeconds(long pid) {
-    return Proc.threadCpuSeconds(pid, "C1 CompilerThre")
-        + Proc.threadCpuSeconds(pid, "C2 CompilerThre");
-  }
-
   /** The share of a drain's CPU the JIT's compiler threads took. */
   private static double compilerShare(double[] drain) {
-    return drain[1] > 0 ? drain[2] / drain[1] : 0;
+    return drain[2];
   }
 
   /**
    * Queues {@code tasks} quick checks (with {@code spec}, or plain when null) and waits for their
-   * results: {seconds, CPU seconds, of them the compiler threads'}.
+   * results: {seconds, CPU seconds, the compiler threads' share of them}.
    */
   private static double[] drain(
       Bench bench,
@@ -129,16 +122,11 @@ final class ProberBench {
       int offset,
       String spec)
       throws InterruptedException {
-    double cpuBefore = Proc.cpuSeconds(worker.pid());
-    double compilersBefore = compilerCpuSeconds(worker.pid());
+    var jit = JitShare.of(worker.pid());
     long start = System.nanoTime();
     publish(bench, redis, tasks, "ok", offset, spec);
     awaitResults(redis, (long) offset + tasks, Duration.ofMinutes(5));
-    return new double[] {
-      (System.nanoTime() - start) / 1e9,
-      Proc.cpuSeconds(worker.pid()) - cpuBefore,
-      compilerCpuSeconds(worker.pid()) - compilersBefore
-    };
+    return new double[] {(System.nanoTime() - start) / 1e9, jit.cpuSeconds(), jit.share()};
   }
 
   private static void publish(
