@@ -74,9 +74,8 @@ final class Proc implements AutoCloseable {
   /** User plus system CPU seconds the process has used so far; 0 if it is gone. */
   static double cpuSeconds(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+      return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")))
+          / TICKS_PER_SECOND;
     } catch (IOException | RuntimeException gone) {
       return 0;
     }
@@ -94,8 +93,7 @@ final class Proc implements AutoCloseable {
           String stat = Files.readString(thread.resolve("stat"));
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
           if (name.startsWith(prefix)) {
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            ticks += cpuTicks(stat);
           }
         } catch (IOException | RuntimeException ended) {
           // A thread that ended meanwhile: its time is in no thread's figure any more.
@@ -105,6 +103,13 @@ final class Proc implements AutoCloseable {
     } catch (IOException | RuntimeException gone) {
       return 0;
     }
+  }
+
+  /** User plus system clock ticks of a process's or thread's {@code stat} line. */
+  private static long cpuTicks(String stat) {
+    // After the name in parentheses (which may hold spaces): utime and stime are fields 14 and 15.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   /** When the process started, in clock ticks since boot; 0 if it is gone. */
