@@ -60,8 +60,10 @@ final class ProberBench {
           warm = drain(bench, redis, worker, tasks, drained, null);
           drained += tasks;
           Benchmark.log(
-              "drain after %d warm-up drains: %.0f checks/s, compilers %.0f %% of the worker's CPU"
-                  .formatted(warmUps, tasks / warm[0], 100 * compilerShare(warm)));
+              ("drain after %d warm-up drains: %.0f checks/s, %.4f worker CPU ms each, compilers"
+                      + " %.0f %% of it")
+                  .formatted(
+                      warmUps, tasks / warm[0], warm[1] * 1000 / tasks, 100 * compilerShare(warm)));
         } while (compilerShare(warm) >= JitShare.SETTLED && ++warmUps < JitShare.MAX_WARM_UPS);
         Map<String, Object> pickup = idlePickup(bench, redis, drained);
         int afterPickup = drained + PICKUP_SAMPLES;
@@ -95,13 +97,13 @@ final class ProberBench {
     result.put("checks", tasks);
     result.put("coldSeconds", round(cold[0]));
     result.put("coldChecksPerSecond", round(tasks / cold[0]));
-    result.put("coldCpuSecondsPerThousandChecks", round(cold[1] * 1000 / tasks));
+    result.put("coldCpuSecondsPerThousandChecks", round3(cold[1] * 1000 / tasks));
     result.put("seconds", round(warm[0]));
     result.put("checksPerSecond", round(tasks / warm[0]));
-    result.put("cpuSecondsPerThousandChecks", round(warm[1] * 1000 / tasks));
+    result.put("cpuSecondsPerThousandChecks", round3(warm[1] * 1000 / tasks));
     result.put("peakRssMibWith1000InFlight", round(peakRssMib));
     result.put("assertedChecksPerSecond", round(tasks / asserted[0]));
-    result.put("assertedCpuSecondsPerThousandChecks", round(asserted[1] * 1000 / tasks));
+    result.put("assertedCpuSecondsPerThousandChecks", round3(asserted[1] * 1000 / tasks));
     return result;
   }
 

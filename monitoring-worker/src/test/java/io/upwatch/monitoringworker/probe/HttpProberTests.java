@@ -6,6 +6,7 @@ import io.upwatch.common.FailureKind;
 import io.upwatch.common.outbound.TargetPolicy;
 import io.upwatch.common.probe.ProbeSpec;
 import io.upwatch.testing.SelfSignedTls;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -309,6 +310,38 @@ class HttpProberTests {
   }
 
   @Test
+  void connectThatNeverCompletesEndsAtTheDeadline() throws Exception {
+    try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        var queued = fillAcceptQueue(listener)) {
+      long start = System.nanoTime();
+      ProbeOutcome outcome = probe("http://127.0.0.1:" + listener.getLocalPort() + "/");
+
+      assertThat(outcome.failure()).isEqualTo(FailureKind.TIMEOUT);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isBetween(DEADLINE, DEADLINE.plus(DEADLINE_MARGIN));
+    }
+  }
+
+  @Test
+  void connectThatNeverCompletesFailsAsConnectAtTheConnectTimeout() throws Exception {
+    var connectTimeout = Duration.ofMillis(300);
+    var defaults = ProbeTestSettings.defaults();
+    var settings =
+        new ProbeSettings(
+            connectTimeout, defaults.maxBodyBytes(), defaults.maxRedirects(), defaults.userAgent());
+    try (var listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        var queued = fillAcceptQueue(listener);
+        var quickToGiveUp = new HttpProber(settings, TargetPolicy.anyAddress())) {
+      long start = System.nanoTime();
+      ProbeOutcome outcome =
+          quickToGiveUp.probe("http://127.0.0.1:" + listener.getLocalPort() + "/", DEADLINE);
+
+      assertThat(outcome.failure()).isEqualTo(FailureKind.CONNECT);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(connectTimeout, DEADLINE);
+    }
+  }
+
+  @Test
   void unresolvableHostFailsAsDns() throws Exception {
     assertFailsWithinDeadline("http://no-such-host.upwatch.invalid/", FailureKind.DNS);
   }
@@ -371,6 +404,29 @@ class HttpProberTests {
     assertThat(outcome.statusCode()).isNull();
     assertThat(elapsed).isLessThanOrEqualTo(DEADLINE.plus(DEADLINE_MARGIN));
     assertThat(outcome.latency()).isLessThanOrEqualTo(elapsed);
+  }
+
+  /**
+   * Connections that fill {@code listener}'s accept queue (it never accepts): the kernel then drops
+   * further handshakes' first packet, so their connects wait until they give up.
+   */
+  private static AutoCloseable fillAcceptQueue(ServerSocket listener) throws Exception {
+    var queued = new java.util.ArrayList<Socket>();
+    while (true) {
+      var socket = new Socket();
+      try {
+        socket.connect(listener.getLocalSocketAddress(), 200);
+        queued.add(socket);
+      } catch (java.net.SocketTimeoutException full) {
+        socket.close();
+        break;
+      }
+    }
+    return () -> {
+      for (Socket socket : queued) {
+        socket.close();
+      }
+    };
   }
 
   static void respond(Socket socket, int status, String body) throws Exception {
