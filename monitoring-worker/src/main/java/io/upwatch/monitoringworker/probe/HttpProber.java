@@ -7,7 +7,6 @@ import io.upwatch.common.probe.StatusRanges;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -132,33 +131,20 @@ final class HttpProber implements AutoCloseable {
       Instant tlsExpiresAt = null;
       if ("https".equalsIgnoreCase(target.getScheme())) {
         SSLSocket secured =
-            tls.handshake(
-                connection, TargetConnector.host(target), TargetConnector.port(target), deadline);
+            tls.handshake(connection, TargetConnector.host(target), TargetConnector.port(target));
         tlsExpiresAt = TlsHandshakes.leafExpiry(secured);
         socket = secured;
       }
       socket.getOutputStream().write(request);
-      return ResponseReader.read(within(socket, deadline), bodyExpected, body)
-          .withTlsExpiry(tlsExpiresAt);
-    } catch (SocketTimeoutException e) {
-      // Every read waits at most the time left: its timeout is the check's.
-      throw Deadlines.exceeded("the exchange", e);
+      InputStream in = socket.getInputStream();
+      return ResponseReader.read(in::read, bodyExpected, body).withTlsExpiry(tlsExpiresAt);
     } catch (IOException e) {
-      // The deadline watch closed the connection under a handshake or a write.
+      // The deadline watch closed the connection under the handshake, the write or a read.
       if (Deadlines.passed(deadline)) {
         throw Deadlines.exceeded("the exchange", e);
       }
       throw e;
     }
-  }
-
-  /** Reads of {@code socket} that wait at most until the deadline. */
-  private static ByteSource within(Socket socket, long deadline) throws IOException {
-    InputStream in = socket.getInputStream();
-    return (buffer, offset, length) -> {
-      socket.setSoTimeout(Deadlines.remainingMillis(deadline, "the response"));
-      return in.read(buffer, offset, length);
-    };
   }
 
   private static Duration since(long startNanos) {

@@ -45,6 +45,9 @@ final class TargetConnector {
       // somewhere the policy never saw), and none of its per-connection work either.
       var socket = new Socket(Proxy.NO_PROXY);
       try {
+        // Timed, unlike the reads (DeadlineWatch): a timed connect first polls whether the
+        // handshake is already done, as it is on a near target, and only then parks; an untimed
+        // one always parks and is woken by the poller, which costs more than the timer it saves.
         socket.connect(address, Deadlines.remainingMillis(attemptEnd, "connecting"));
         return socket;
       } catch (SocketTimeoutException e) {

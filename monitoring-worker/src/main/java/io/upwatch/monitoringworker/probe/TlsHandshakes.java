@@ -7,7 +7,6 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -42,13 +41,11 @@ final class TlsHandshakes {
    * Runs the handshake over {@code connection} for {@code host}; the returned socket reads and
    * writes through it, and closing {@code connection} ends both.
    */
-  SSLSocket handshake(Socket connection, String host, int port, long deadlineNanos)
-      throws IOException, TimeoutException {
+  SSLSocket handshake(Socket connection, String host, int port) throws IOException {
     var tls = (SSLSocket) sockets.createSocket(connection, host, port, true);
     var parameters = tls.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     tls.setSSLParameters(parameters);
-    tls.setSoTimeout(Deadlines.remainingMillis(deadlineNanos, "the TLS handshake"));
     tls.startHandshake();
     return tls;
   }
