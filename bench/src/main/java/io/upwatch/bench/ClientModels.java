@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CP="$(ls bench/target/upwatch-bench-*.jar):$(cat bench/target/classpath.txt)"
  * java -cp "$CP" io.upwatch.bench.TargetFarm 32 18095 &amp;
  * java -Xmx48m -XX:+UseSerialGC -cp "$CP" io.upwatch.bench.ClientModels virtual 40000 1000 18095
+ * java -Xmx48m -XX:+UseSerialGC -cp "$CP" io.upwatch.bench.ClientModels virtual-untimed-reads 40000 1000 18095
  * java -Xmx48m -XX:+UseSerialGC -cp "$CP" io.upwatch.bench.ClientModels selector 40000 200 18095
  * </pre>
  */
@@ -51,9 +52,14 @@ public final class ClientModels {
       long start = System.nanoTime();
       int ok =
           switch (model) {
-            case "virtual" -> client.virtualThreads(requests, concurrency);
+            case "virtual" -> client.virtualThreads(requests, concurrency, Timing.TIMED);
+            case "virtual-untimed-reads" ->
+                client.virtualThreads(requests, concurrency, Timing.UNTIMED_READS);
+            case "virtual-untimed" -> client.virtualThreads(requests, concurrency, Timing.UNTIMED);
             case "selector" -> client.selector(requests, concurrency);
-            default -> throw new IllegalArgumentException("Model: virtual or selector");
+            default ->
+                throw new IllegalArgumentException(
+                    "Model: virtual, virtual-untimed-reads, virtual-untimed or selector");
           };
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
@@ -67,7 +73,18 @@ public final class ClientModels {
     }
   }
 
-  private int virtualThreads(int requests, int concurrency) throws InterruptedException {
+  /**
+   * Which blocking calls of the virtual-thread model carry a timeout: a timed wait of a virtual
+   * thread goes through the scheduler's timer, and a timed connect polls before it parks.
+   */
+  private enum Timing {
+    TIMED,
+    UNTIMED_READS, // the prober's: a timed connect, reads bounded by closing the socket instead
+    UNTIMED
+  }
+
+  private int virtualThreads(int requests, int concurrency, Timing timing)
+      throws InterruptedException {
     var permits = new Semaphore(concurrency);
     var ok = new AtomicInteger();
     try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -77,7 +94,7 @@ public final class ClientModels {
         threads.execute(
             () -> {
               try {
-                if (blockingGet(n)) {
+                if (blockingGet(n, timing)) {
                   ok.incrementAndGet();
                 }
               } catch (IOException e) {
@@ -91,10 +108,12 @@ public final class ClientModels {
     return ok.get();
   }
 
-  private boolean blockingGet(int n) throws IOException {
+  private boolean blockingGet(int n, Timing timing) throws IOException {
     try (var socket = new Socket()) {
-      socket.connect(address(n), TIMEOUT_MILLIS);
-      socket.setSoTimeout(TIMEOUT_MILLIS);
+      socket.connect(address(n), timing == Timing.UNTIMED ? 0 : TIMEOUT_MILLIS);
+      if (timing == Timing.TIMED) {
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+      }
       socket.getOutputStream().write(request(n));
       InputStream in = socket.getInputStream();
       byte[] buffer = new byte[BUFFER];
