@@ -13,9 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * writing the request and every read (a blocked virtual thread then fails at once with a {@link
  * java.net.SocketException}). One timer for all connections instead of a socket timeout per read: a
  * virtual thread's timed wait files its timeout with the scheduler's timer thread, waking that
- * thread, and cancels it again, for each read that waits; untimed reads cost a check a fifth less
- * CPU (bench/README.md). A trickled handshake or a request the target never reads, which no read
- * timeout would bound, ends here too.
+ * thread, and cancels it again, for each read that waits; untimed reads took about a tenth off the
+ * worker's CPU per check (bench/README.md). A trickled handshake or a request the target never
+ * reads, which no read timeout would bound, ends here too.
  *
  * <p>One sweeper thread sleeps until the earliest deadline it knows of and is woken only when a
  * connection with an earlier one is watched, which is rare: most checks of a worker share a
