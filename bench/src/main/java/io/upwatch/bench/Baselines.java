@@ -64,12 +64,18 @@ final class Baselines {
     return baselines;
   }
 
-  /** wrk requests a second, every request on a new connection, over two farm addresses. */
+  /** wrk requests a second, every request on a new connection, over the ceiling's addresses. */
   private static double rawGetRate(Bench bench, int seconds, int connections) throws Exception {
     // One wrk per address would need many processes; two addresses keep wrk's own cost fair.
     List<Process> runs = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      runs.add(wrk(seconds, connections / 2, bench.target(i, "ok", i), "-H", "Connection: close"));
+    for (int i = 0; i < Bench.CEILING_ADDRESSES; i++) {
+      runs.add(
+          wrk(
+              seconds,
+              connections / Bench.CEILING_ADDRESSES,
+              bench.target(i, "ok", i),
+              "-H",
+              "Connection: close"));
     }
     double total = 0;
     for (Process run : runs) {

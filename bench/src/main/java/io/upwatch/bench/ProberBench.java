@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * The monitoring worker alone: how fast one worker drains a queue of checks against the farm (on a
  * cold JVM, then again warm: the figure judged), and its peak memory with 1,000 slow checks in
- * flight.
+ * flight. The judged drains go to the farm addresses wrk's ceiling was measured on ({@link
+ * Bench#CEILING_ADDRESSES}); one more, spread over all of them, shows what the farm's shape costs.
  */
 final class ProberBench {
 
@@ -52,12 +53,12 @@ final class ProberBench {
         // The first drain runs on a cold JVM (the JIT compiles the hot path as it goes). The one
         // the target is judged on is the steady state of a long-running worker: the first drain
         // after it in which the JIT's compiler threads took under a twentieth of the worker's CPU.
-        double[] cold = drain(bench, redis, worker, tasks, 0, null);
+        double[] cold = drain(bench, redis, worker, tasks, 0, null, Bench.CEILING_ADDRESSES);
         int drained = tasks;
         double[] warm;
         int warmUps = 0;
         do {
-          warm = drain(bench, redis, worker, tasks, drained, null);
+          warm = drain(bench, redis, worker, tasks, drained, null, Bench.CEILING_ADDRESSES);
           drained += tasks;
           Benchmark.log(
               ("drain after %d warm-up drains: %.0f checks/s, %.4f worker CPU ms each, compilers"
@@ -65,15 +66,22 @@ final class ProberBench {
                   .formatted(
                       warmUps, tasks / warm[0], warm[1] * 1000 / tasks, 100 * compilerShare(warm)));
         } while (compilerShare(warm) >= JitShare.SETTLED && ++warmUps < JitShare.MAX_WARM_UPS);
+        double[] spread = drain(bench, redis, worker, tasks, drained, null, Bench.ADDRESSES);
+        drained += tasks;
         Map<String, Object> pickup = idlePickup(bench, redis, drained);
         int afterPickup = drained + PICKUP_SAMPLES;
 
         // 1,000 in flight: twice the concurrency of 200 ms checks, so the worker stays full.
-        publish(bench, redis, 2000, "slow", afterPickup, null);
+        publish(bench, redis, 2000, "slow", afterPickup, null, Bench.ADDRESSES);
         awaitResults(redis, afterPickup + 2000L, Duration.ofMinutes(2));
-        double[] asserted = drain(bench, redis, worker, tasks, afterPickup + 2000, ASSERTED);
+        double[] asserted =
+            drain(
+                bench, redis, worker, tasks, afterPickup + 2000, ASSERTED, Bench.CEILING_ADDRESSES);
         Map<String, Object> result =
             describe(tasks, cold, warm, asserted, Proc.peakRssMib(worker.pid()));
+        result.put("checksPerSecondOverAllFarmAddresses", round(tasks / spread[0]));
+        result.put(
+            "cpuSecondsPerThousandChecksOverAllFarmAddresses", round3(spread[1] * 1000 / tasks));
         result.put("warmUpDrains", warmUps);
         result.put("compilerCpuShareOfJudgedDrain", round(compilerShare(warm)));
         result.putAll(pickup);
@@ -81,7 +89,8 @@ final class ProberBench {
         // The same drain again under JFR, after the figures above: the recording costs memory
         // (~20 MiB of buffers) and some CPU, which must not count in them.
         var profile = Profile.start(bench, worker, "proberAlone");
-        drain(bench, redis, worker, tasks, afterPickup + 2000 + tasks, null);
+        drain(
+            bench, redis, worker, tasks, afterPickup + 2000 + tasks, null, Bench.CEILING_ADDRESSES);
         profiles.put("proberAlone", profile.stop());
         return result;
       }
@@ -113,8 +122,9 @@ final class ProberBench {
   }
 
   /**
-   * Queues {@code tasks} quick checks (with {@code spec}, or plain when null) and waits for their
-   * results: {seconds, CPU seconds, the compiler threads' share of them}.
+   * Queues {@code tasks} quick checks (with {@code spec}, or plain when null) to the first {@code
+   * addresses} of the farm and waits for their results: {seconds, CPU seconds, the compiler
+   * threads' share of them}.
    */
   private static double[] drain(
       Bench bench,
@@ -122,11 +132,12 @@ final class ProberBench {
       Proc worker,
       int tasks,
       int offset,
-      String spec)
+      String spec,
+      int addresses)
       throws InterruptedException {
     var jit = JitShare.of(worker.pid());
     long start = System.nanoTime();
-    publish(bench, redis, tasks, "ok", offset, spec);
+    publish(bench, redis, tasks, "ok", offset, spec, addresses);
     awaitResults(redis, (long) offset + tasks, Duration.ofMinutes(5));
     return new double[] {(System.nanoTime() - start) / 1e9, jit.cpuSeconds(), jit.share()};
   }
@@ -137,13 +148,14 @@ final class ProberBench {
       int count,
       String behaviour,
       int offset,
-      String spec) {
+      String spec,
+      int addresses) {
     var async = redis.async();
     redis.setAutoFlushCommands(false);
     long slot = Instant.now().toEpochMilli();
     for (int i = 0; i < count; i++) {
       int n = offset + i;
-      String url = bench.target(n % Bench.ADDRESSES, behaviour, n);
+      String url = bench.target(n % addresses, behaviour, n);
       var task =
           new CheckTask(
               new TaskId(n, Instant.ofEpochMilli(slot)),
