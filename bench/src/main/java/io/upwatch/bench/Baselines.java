@@ -64,15 +64,15 @@ final class Baselines {
     return baselines;
   }
 
-  /** wrk requests a second, every request on a new connection, over the ceiling's addresses. */
+  /** wrk requests a second, every request on a new connection, over the farm's target addresses. */
   private static double rawGetRate(Bench bench, int seconds, int connections) throws Exception {
     // One wrk per address would need many processes; two addresses keep wrk's own cost fair.
     List<Process> runs = new ArrayList<>();
-    for (int i = 0; i < Bench.CEILING_ADDRESSES; i++) {
+    for (int i = 0; i < Bench.TARGET_ADDRESSES; i++) {
       runs.add(
           wrk(
               seconds,
-              connections / Bench.CEILING_ADDRESSES,
+              connections / Bench.TARGET_ADDRESSES,
               bench.target(i, "ok", i),
               "-H",
               "Connection: close"));

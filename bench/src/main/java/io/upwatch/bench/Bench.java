@@ -25,12 +25,13 @@ record Bench(Path root, Path work, String java, Settings settings) {
   static final int ADDRESSES = 32;
 
   /**
-   * The farm addresses the ceiling's GETs go to (wrk's baseline and the prober's judged drains):
-   * the farm runs one server, with its own dispatcher thread, on each address, and GETs spread over
-   * all 32 cost it about 1.6 times what the same GETs over two do, which would charge the prober
-   * for the farm's shape rather than for its own work.
+   * The farm addresses every phase's checks and GETs go to: wrk's ceiling, the prober's drains, the
+   * end-to-end URLs. The farm runs one server, with its own dispatcher thread, on each address, and
+   * GETs spread over all 32 cost it about 1.6 times what the same GETs over two do: the harness's
+   * shape, which would be charged to whichever phase spread its load wider. Two are enough for the
+   * ports: checks end with a reset, so no socket lingers in TIME_WAIT.
    */
-  static final int CEILING_ADDRESSES = 2;
+  static final int TARGET_ADDRESSES = 2;
 
   /**
    * Starts a role as production does, through bin/run-role: the same JVM flags, with the memory of

@@ -209,14 +209,14 @@ public final class ClientModels {
   }
 
   private InetSocketAddress address(int n) {
-    return new InetSocketAddress(TargetFarm.address(n % Bench.ADDRESSES), port);
+    return new InetSocketAddress(TargetFarm.address(n % Bench.TARGET_ADDRESSES), port);
   }
 
   private static byte[] request(int n) {
     return ("GET /ok/"
             + n
             + " HTTP/1.1\r\nHost: "
-            + TargetFarm.address(n % Bench.ADDRESSES)
+            + TargetFarm.address(n % Bench.TARGET_ADDRESSES)
             + "\r\nUser-Agent: client-models\r\nConnection: close\r\n\r\n")
         .getBytes(StandardCharsets.ISO_8859_1);
   }

@@ -19,8 +19,8 @@ import java.util.UUID;
 /**
  * The monitoring worker alone: how fast one worker drains a queue of checks against the farm (on a
  * cold JVM, then again warm: the figure judged), and its peak memory with 1,000 slow checks in
- * flight. The judged drains go to the farm addresses wrk's ceiling was measured on ({@link
- * Bench#CEILING_ADDRESSES}); one more, spread over all of them, shows what the farm's shape costs.
+ * flight. The drains go to the farm addresses wrk's ceiling was measured on ({@link
+ * Bench#TARGET_ADDRESSES}); one more, spread over all of them, shows what the farm's shape costs.
  */
 final class ProberBench {
 
@@ -53,12 +53,12 @@ final class ProberBench {
         // The first drain runs on a cold JVM (the JIT compiles the hot path as it goes). The one
         // the target is judged on is the steady state of a long-running worker: the first drain
         // after it in which the JIT's compiler threads took under a twentieth of the worker's CPU.
-        double[] cold = drain(bench, redis, worker, tasks, 0, null, Bench.CEILING_ADDRESSES);
+        double[] cold = drain(bench, redis, worker, tasks, 0, null, Bench.TARGET_ADDRESSES);
         int drained = tasks;
         double[] warm;
         int warmUps = 0;
         do {
-          warm = drain(bench, redis, worker, tasks, drained, null, Bench.CEILING_ADDRESSES);
+          warm = drain(bench, redis, worker, tasks, drained, null, Bench.TARGET_ADDRESSES);
           drained += tasks;
           Benchmark.log(
               ("drain after %d warm-up drains: %.0f checks/s, %.4f worker CPU ms each, compilers"
@@ -72,11 +72,11 @@ final class ProberBench {
         int afterPickup = drained + PICKUP_SAMPLES;
 
         // 1,000 in flight: twice the concurrency of 200 ms checks, so the worker stays full.
-        publish(bench, redis, 2000, "slow", afterPickup, null, Bench.ADDRESSES);
+        publish(bench, redis, 2000, "slow", afterPickup, null, Bench.TARGET_ADDRESSES);
         awaitResults(redis, afterPickup + 2000L, Duration.ofMinutes(2));
         double[] asserted =
             drain(
-                bench, redis, worker, tasks, afterPickup + 2000, ASSERTED, Bench.CEILING_ADDRESSES);
+                bench, redis, worker, tasks, afterPickup + 2000, ASSERTED, Bench.TARGET_ADDRESSES);
         Map<String, Object> result =
             describe(tasks, cold, warm, asserted, Proc.peakRssMib(worker.pid()));
         result.put("checksPerSecondOverAllFarmAddresses", round(tasks / spread[0]));
@@ -90,7 +90,7 @@ final class ProberBench {
         // (~20 MiB of buffers) and some CPU, which must not count in them.
         var profile = Profile.start(bench, worker, "proberAlone");
         drain(
-            bench, redis, worker, tasks, afterPickup + 2000 + tasks, null, Bench.CEILING_ADDRESSES);
+            bench, redis, worker, tasks, afterPickup + 2000 + tasks, null, Bench.TARGET_ADDRESSES);
         profiles.put("proberAlone", profile.stop());
         return result;
       }
@@ -219,7 +219,7 @@ final class ProberBench {
       var task =
           new CheckTask(
               new TaskId(n, Instant.now()),
-              bench.target((int) (n % Bench.ADDRESSES), "ok", n),
+              bench.target((int) (n % Bench.TARGET_ADDRESSES), "ok", n),
               Duration.ofSeconds(5));
       long published = System.currentTimeMillis();
       redis.sync().xadd(taskStream(n), task.toFields());

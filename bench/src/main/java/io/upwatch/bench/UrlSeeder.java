@@ -50,7 +50,7 @@ final class UrlSeeder {
           new UrlRows.NewUrl(
               user,
               "u" + n,
-              bench.target(n % Bench.ADDRESSES, behaviour, n),
+              bench.target(n % Bench.TARGET_ADDRESSES, behaviour, n),
               3,
               interval,
               5000,
