@@ -29,6 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * java -Xmx48m -XX:+UseSerialGC -cp "$CP" io.upwatch.bench.ClientModels virtual-untimed-reads 40000 1000 18095
  * java -Xmx48m -XX:+UseSerialGC -cp "$CP" io.upwatch.bench.ClientModels selector 40000 200 18095
  * </pre>
+ *
+ * <p>GETs go to the farm's first {@link Bench#TARGET_ADDRESSES} addresses, or to as many as a fifth
+ * argument says (up to the farm's 32), in turn:
+ *
+ * <pre>
+ * java -Xmx48m -XX:+UseSerialGC -cp "$CP" io.upwatch.bench.ClientModels virtual-untimed-reads 40000 1000 18095 32
+ * </pre>
  */
 public final class ClientModels {
 
@@ -37,16 +44,19 @@ public final class ClientModels {
   private static final int BUFFER = 1024;
 
   private final int port;
+  private final int addresses;
 
-  private ClientModels(int port) {
+  private ClientModels(int port, int addresses) {
     this.port = port;
+    this.addresses = addresses;
   }
 
   public static void main(String[] args) throws Exception {
     String model = args[0];
     int requests = Integer.parseInt(args[1]);
     int concurrency = Integer.parseInt(args[2]);
-    var client = new ClientModels(Integer.parseInt(args[3]));
+    int addresses = args.length > 4 ? Integer.parseInt(args[4]) : Bench.TARGET_ADDRESSES;
+    var client = new ClientModels(Integer.parseInt(args[3]), addresses);
     for (int round = 0; round < ROUNDS; round++) {
       double cpuBefore = cpuSeconds();
       long start = System.nanoTime();
@@ -209,14 +219,14 @@ public final class ClientModels {
   }
 
   private InetSocketAddress address(int n) {
-    return new InetSocketAddress(TargetFarm.address(n % Bench.TARGET_ADDRESSES), port);
+    return new InetSocketAddress(TargetFarm.address(n % addresses), port);
   }
 
-  private static byte[] request(int n) {
+  private byte[] request(int n) {
     return ("GET /ok/"
             + n
             + " HTTP/1.1\r\nHost: "
-            + TargetFarm.address(n % Bench.TARGET_ADDRESSES)
+            + TargetFarm.address(n % addresses)
             + "\r\nUser-Agent: client-models\r\nConnection: close\r\n\r\n")
         .getBytes(StandardCharsets.ISO_8859_1);
   }
