@@ -27,9 +27,9 @@ record Bench(Path root, Path work, String java, Settings settings) {
   /**
    * The farm addresses every phase's checks and GETs go to: wrk's ceiling, the prober's drains, the
    * end-to-end URLs. The farm runs one server, with its own dispatcher thread, on each address, and
-   * GETs spread over all 32 cost it about 1.6 times what the same GETs over two do: the harness's
-   * shape, which would be charged to whichever phase spread its load wider. Two are enough for the
-   * ports: checks end with a reset, so no socket lingers in TIME_WAIT.
+   * GETs spread over all 32 cost it about twice what the same GETs over two do (bench/README.md):
+   * the harness's shape, which would be charged to whichever phase spread its load wider. Two are
+   * enough for the ports: checks end with a reset, so no socket lingers in TIME_WAIT.
    */
   static final int TARGET_ADDRESSES = 2;
 
